@@ -1,0 +1,134 @@
+package catalog
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// NotFoundError says that no role answers to a name.
+type NotFoundError struct {
+	Query       string
+	Suggestions []string // role ids that come close
+	Ambiguous   bool     // several roles fit equally well
+}
+
+func (e *NotFoundError) Error() string {
+	q := Sanitize(e.Query)
+	if e.Ambiguous {
+		return fmt.Sprintf("%q could mean %s: say which", q, strings.Join(e.Suggestions, ", "))
+	}
+	if len(e.Suggestions) > 0 {
+		return fmt.Sprintf("no role %q (did you mean %s?)", q, strings.Join(e.Suggestions, ", "))
+	}
+	return fmt.Sprintf("no role %q (roledex list shows them all)", q)
+}
+
+// normalize folds case and turns every run of non-alphanumerics into one
+// space, so "Site-Reliability Engineer" and "site reliability engineer" meet.
+func normalize(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Find returns the role named by q: its id, title or an alias, compared
+// case-insensitively and ignoring punctuation. When nothing matches exactly,
+// a unique role whose title or id starts with q is accepted ("platform" →
+// Platform Engineer, the shortest such title).
+func (c *Catalog) Find(q string) (*Role, error) {
+	n := normalize(q)
+	if n == "" {
+		return nil, &NotFoundError{Query: q}
+	}
+	if r := c.names[n]; r != nil {
+		return r, nil
+	}
+	if r, amb := c.prefix(n); r != nil {
+		return r, nil
+	} else if len(amb) > 0 {
+		return nil, &NotFoundError{Query: q, Suggestions: amb, Ambiguous: true}
+	}
+	return nil, &NotFoundError{Query: q, Suggestions: c.closest(n, 3)}
+}
+
+// prefix finds roles whose title or id starts with n at a word boundary,
+// preferring the shortest title; equally short titles are ambiguous.
+func (c *Catalog) prefix(n string) (*Role, []string) {
+	var cands []*Role
+	for _, r := range c.Roles {
+		if strings.HasPrefix(normalize(r.Title)+" ", n+" ") || strings.HasPrefix(normalize(r.ID)+" ", n+" ") ||
+			strings.HasPrefix(normalize(r.Title), n) && len(n) >= 3 {
+			cands = append(cands, r)
+		}
+	}
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return len(cands[i].Title) < len(cands[j].Title) })
+	if len(cands) > 1 && len(cands[0].Title) == len(cands[1].Title) {
+		var ids []string
+		for _, r := range cands {
+			if len(r.Title) == len(cands[0].Title) {
+				ids = append(ids, r.ID)
+			}
+		}
+		return nil, ids
+	}
+	return cands[0], nil
+}
+
+// closest returns up to k role ids whose names are nearest to n.
+func (c *Catalog) closest(n string, k int) []string {
+	type cand struct {
+		id string
+		d  int
+	}
+	best := map[string]int{}
+	for name, r := range c.names {
+		limit := max(2, len([]rune(n))/3+1)
+		if d := editDistance(n, name, limit+1); d <= limit {
+			if old, ok := best[r.ID]; !ok || d < old {
+				best[r.ID] = d
+			}
+		}
+	}
+	var cs []cand
+	for id, d := range best {
+		cs = append(cs, cand{id, d})
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].d != cs[j].d {
+			return cs[i].d < cs[j].d
+		}
+		return cs[i].id < cs[j].id
+	})
+	var out []string
+	for i := 0; i < len(cs) && i < k; i++ {
+		out = append(out, cs[i].id)
+	}
+	return out
+}
+
+// Names returns every name a role can be looked up by, sorted; for shell
+// completion.
+func (c *Catalog) Names() []string {
+	out := make([]string, 0, len(c.names))
+	for _, r := range c.Roles {
+		out = append(out, r.ID)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,214 @@
+package catalog
+
+import (
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// MaxFileSize is the largest catalog file roledex reads; larger files are
+// skipped with a warning.
+const MaxFileSize = 1 << 20
+
+// Source is a folder of catalog files.
+type Source struct {
+	// FS holds the files: roles/, pillars/ and tasks/ with *.md inside.
+	FS fs.FS
+	// Name is the folder as the user knows it; messages show paths under it.
+	Name string
+}
+
+type kind int
+
+const (
+	kindNone kind = iota
+	kindRole
+	kindPillar
+	kindTask
+)
+
+// kindOf tells what a file holds from the nearest roles/, pillars/ or
+// tasks/ folder above it.
+func kindOf(p string) kind {
+	dirs := strings.Split(path.Dir(p), "/")
+	for i := len(dirs) - 1; i >= 0; i-- {
+		switch dirs[i] {
+		case "roles":
+			return kindRole
+		case "pillars":
+			return kindPillar
+		case "tasks":
+			return kindTask
+		}
+	}
+	return kindNone
+}
+
+// loaded is what one source contributes before merging.
+type loaded struct {
+	roles   []*Role
+	pillars []*Pillar
+	tasks   []*Task
+}
+
+// Load reads every source in order and builds a catalog. Entries of a later
+// source replace entries of an earlier one with the same id. Every problem
+// found is returned; files with problems are left out and the rest load.
+func Load(sources ...Source) (*Catalog, Problems) {
+	var probs Problems
+	roles := map[string]*Role{}
+	pillars := map[string]*Pillar{}
+	tasks := map[string]*Task{}
+	for _, src := range sources {
+		l := loadSource(src, &probs)
+		for _, r := range l.roles {
+			roles[r.ID] = r
+		}
+		for _, p := range l.pillars {
+			pillars[p.ID] = p
+		}
+		for _, t := range l.tasks {
+			tasks[t.ID] = t
+		}
+	}
+	c := newCatalog(roles, pillars, tasks)
+	c.validate(&probs)
+	c.index()
+	probs.sort()
+	return c, probs
+}
+
+func loadSource(src Source, probs *Problems) loaded {
+	var l loaded
+	firstSeen := map[string]string{}
+	display := func(p string) string {
+		if src.Name == "" {
+			return p
+		}
+		return path.Join(src.Name, p)
+	}
+	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			probs.warn(display(p), 0, "cannot read: %v", cleanErr(err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
+			return nil
+		}
+		k := kindOf(p)
+		if k == kindNone {
+			return nil
+		}
+		shown := display(p)
+		if !d.Type().IsRegular() {
+			probs.warn(shown, 0, "skipped: not a regular file (%s)", typeName(d.Type()))
+			return nil
+		}
+		id := strings.TrimSuffix(name, ".md")
+		if !idRe.MatchString(id) {
+			probs.add(shown, 0, "file name %q is not a valid id: use lower-case letters, digits and hyphens", Sanitize(name))
+			return nil
+		}
+		key := string(rune('0'+k)) + id
+		if prev, dup := firstSeen[key]; dup {
+			probs.add(shown, 0, "duplicate id %q: also defined in %s", id, prev)
+			return nil
+		}
+		firstSeen[key] = shown
+		data, ok := readLimited(src.FS, p, shown, probs)
+		if !ok {
+			return nil
+		}
+		switch k {
+		case kindRole:
+			if r := parseRole(shown, id, data, probs); r != nil {
+				l.roles = append(l.roles, r)
+			}
+		case kindPillar:
+			if pl := parsePillar(shown, id, data, probs); pl != nil {
+				l.pillars = append(l.pillars, pl)
+			}
+		case kindTask:
+			if t := parseTask(shown, id, data, probs); t != nil {
+				l.tasks = append(l.tasks, t)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		probs.add(display("."), 0, "cannot read catalog folder: %v", cleanErr(err))
+	}
+	return l
+}
+
+func readLimited(fsys fs.FS, p, shown string, probs *Problems) ([]byte, bool) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		probs.warn(shown, 0, "skipped: %v", cleanErr(err))
+		return nil, false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		probs.warn(shown, 0, "skipped: not a regular file (%s)", typeName(st.Mode().Type()))
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		probs.warn(shown, 0, "skipped: %v", cleanErr(err))
+		return nil, false
+	}
+	if len(data) > MaxFileSize {
+		probs.warn(shown, 0, "skipped: larger than the %d KiB limit", MaxFileSize>>10)
+		return nil, false
+	}
+	return data, true
+}
+
+func typeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m.IsDir():
+		return "directory"
+	}
+	return "special file"
+}
+
+// cleanErr keeps file-system errors to their message, sanitized.
+func cleanErr(err error) string {
+	var pe *fs.PathError
+	if e, ok := err.(*fs.PathError); ok {
+		pe = e
+		return Sanitize(pe.Err.Error())
+	}
+	return Sanitize(err.Error())
+}
+
+// sortRoles orders roles by title, then id.
+func sortRoles(rs []*Role) {
+	sort.Slice(rs, func(i, j int) bool {
+		a, b := strings.ToLower(rs[i].Title), strings.ToLower(rs[j].Title)
+		if a != b {
+			return a < b
+		}
+		return rs[i].ID < rs[j].ID
+	})
+}

@@ -1,0 +1,187 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// maxYAMLDepth bounds nesting so a hostile file fails fast instead of
+// exhausting the stack or memory.
+const maxYAMLDepth = 32
+
+var yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// decodeFront parses front matter into v, a pointer to a struct with yaml
+// tags. Every problem is reported with its line in the file: syntax errors,
+// duplicate keys, unknown fields, wrong types. It returns the parsed node
+// for callers that need more line numbers, or nil when parsing failed.
+func decodeFront(d document, v any, report func(line int, msg string)) *yaml.Node {
+	var root yaml.Node
+	if len(bytes.TrimSpace(d.front)) == 0 {
+		report(d.frontLine-1, "front matter is empty")
+		return nil
+	}
+	if err := yaml.Unmarshal(d.front, &root); err != nil {
+		reportYAMLError(err, d.frontLine, report)
+		return nil
+	}
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		report(d.frontLine, "front matter must be a set of key: value fields")
+		return nil
+	}
+	m := root.Content[0]
+	if depth(m, 0) > maxYAMLDepth {
+		report(d.frontLine, fmt.Sprintf("front matter is nested more than %d levels deep", maxYAMLDepth))
+		return nil
+	}
+	if hasAlias(m) {
+		report(d.frontLine, "YAML anchors and aliases (&, *) are not allowed in catalog files")
+		return nil
+	}
+	ok := checkFields(m, reflect.TypeOf(v).Elem(), d.frontLine-1, report)
+	if err := m.Decode(v); err != nil {
+		reportYAMLError(err, d.frontLine, report)
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	return m
+}
+
+func reportYAMLError(err error, frontLine int, report func(int, string)) {
+	var te *yaml.TypeError
+	msgs := []string{err.Error()}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for _, msg := range msgs {
+		line := frontLine
+		if m := yamlLineRe.FindStringSubmatch(strings.TrimSpace(msg)); m != nil {
+			if n, e := strconv.Atoi(m[1]); e == nil {
+				line = frontLine - 1 + n
+			}
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		report(line, "front matter: "+friendlyYAML(msg))
+	}
+}
+
+var typeNameRe = regexp.MustCompile(`into (\[\])?[\w.]+`)
+
+func friendlyYAML(msg string) string {
+	msg = strings.ReplaceAll(msg, "!!seq", "a list")
+	msg = strings.ReplaceAll(msg, "!!map", "a mapping")
+	msg = strings.ReplaceAll(msg, "!!str", "text")
+	msg = strings.ReplaceAll(msg, "!!int", "a number")
+	return typeNameRe.ReplaceAllStringFunc(msg, func(s string) string {
+		switch {
+		case strings.HasSuffix(s, "[]string"):
+			return "into a list of text"
+		case strings.HasSuffix(s, "string"):
+			return "into text"
+		case strings.HasSuffix(s, "int"):
+			return "into a number"
+		}
+		return "into the expected shape"
+	})
+}
+
+// checkFields reports mapping keys that t has no yaml field for, and
+// duplicate keys, recursing into nested structs and lists of structs.
+func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, string)) bool {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	ok := true
+	switch n.Kind {
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			ok = checkFields(c, t, lineOffset, report) && ok
+		}
+	case yaml.MappingNode:
+		if t.Kind() != reflect.Struct {
+			return true
+		}
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if name != "" && name != "-" {
+				fields[name] = t.Field(i).Type
+				names = append(names, name)
+			}
+		}
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if prev, dup := seen[k.Value]; dup {
+				report(lineOffset+k.Line, fmt.Sprintf("duplicate field %q (first given on line %d)", k.Value, lineOffset+prev))
+				ok = false
+				continue
+			}
+			seen[k.Value] = k.Line
+			ft, known := fields[k.Value]
+			if !known {
+				report(lineOffset+k.Line, fmt.Sprintf("unknown field %q (known fields: %s)", Sanitize(k.Value), strings.Join(names, ", ")))
+				ok = false
+				continue
+			}
+			ok = checkFields(v, ft, lineOffset, report) && ok
+		}
+	}
+	return ok
+}
+
+func depth(n *yaml.Node, d int) int {
+	if d > maxYAMLDepth {
+		return d
+	}
+	best := d
+	for _, c := range n.Content {
+		if x := depth(c, d+1); x > best {
+			best = x
+			if best > maxYAMLDepth {
+				return best
+			}
+		}
+	}
+	return best
+}
+
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemLines maps each scalar of the list under key to its file line.
+func itemLines(m *yaml.Node, key string, lineOffset int, into map[string]int) {
+	if m == nil {
+		return
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value != key {
+			continue
+		}
+		into[key] = lineOffset + m.Content[i].Line
+		for _, c := range m.Content[i+1].Content {
+			into[key+"\x00"+c.Value] = lineOffset + c.Line
+		}
+	}
+}

@@ -1,0 +1,236 @@
+// Package cli is roledex's command line: one file per command, each a thin
+// layer that asks the catalog and prints what it answers.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/roledex/roledex/catalog"
+	"github.com/roledex/roledex/content"
+	"github.com/spf13/cobra"
+)
+
+// Exit statuses.
+const (
+	ExitOK    = 0
+	ExitError = 1 // unknown role, lint findings, unreadable catalog
+	ExitUsage = 2 // bad flags or arguments
+)
+
+// exitError carries an error that is not a usage mistake.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// fail marks err as a runtime failure (exit 1), not a usage error.
+func fail(err error) error { return &exitError{ExitError, err} }
+
+// silent is returned when the command already printed what went wrong.
+var errSilent = errors.New("")
+
+// Env is what a command may touch of the outside world.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Stdin          io.Reader
+	Getenv         func(string) string
+	// IsTerminal reports whether w is a terminal; Size its columns.
+	IsTerminal func(w io.Writer) bool
+	Size       func(w io.Writer) (int, int)
+}
+
+// OSEnv returns the environment of the running process.
+func OSEnv() Env {
+	return Env{
+		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Getenv: os.Getenv,
+		IsTerminal: func(w io.Writer) bool {
+			f, ok := w.(*os.File)
+			return ok && term.IsTerminal(f.Fd())
+		},
+		Size: func(w io.Writer) (int, int) {
+			if f, ok := w.(*os.File); ok {
+				if c, r, err := term.GetSize(f.Fd()); err == nil {
+					return c, r
+				}
+			}
+			return 0, 0
+		},
+	}
+}
+
+// app holds the state shared by the commands of one run.
+type app struct {
+	env      Env
+	dirs     []string
+	color    string
+	theme    string
+	cat      *catalog.Catalog
+	problems catalog.Problems
+	index    *catalog.Index
+}
+
+// Execute runs the command line with args and returns the exit status.
+func Execute(args []string, env Env) int {
+	a := &app{env: env}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != errSilent {
+			fmt.Fprintf(env.Stderr, "roledex: %s\n", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(env.Stderr, "roledex: %s\n", err)
+	fmt.Fprintln(env.Stderr, "Run 'roledex --help' for usage.")
+	return ExitUsage
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "roledex",
+		Short: "Explore engineering roles: what they do, how they differ, who owns a duty",
+		Long: `roledex explains engineering roles from a built-in catalog: what each role
+does, how two or three roles differ, who owns a duty, and where a role leads.
+
+Run it without arguments in a terminal to open the explorer, or use the
+commands below from scripts (add --json for machine-readable output).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runList(cmd, listOptions{})
+		},
+	}
+	root.PersistentFlags().StringArrayVar(&a.dirs, "catalog", nil, "add roles, pillars and tasks from `DIR` (repeatable; same ids replace built-in ones)")
+	root.PersistentFlags().StringVar(&a.color, "color", "auto", "colour output: auto, always or never (NO_COLOR also turns it off)")
+	root.PersistentFlags().StringVar(&a.theme, "theme", "auto", "styles for a dark or light terminal: auto, dark or light")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		return a.checkGlobalFlags()
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
+	root.AddCommand(a.listCmd(), a.showCmd(), a.compareCmd(), a.searchCmd(), a.lintCmd(),
+		a.pillarsCmd(), a.tasksCmd())
+	return root
+}
+
+func (a *app) checkGlobalFlags() error {
+	switch a.color {
+	case "auto", "always", "never":
+	default:
+		return fmt.Errorf("--color must be auto, always or never, not %q", a.color)
+	}
+	switch a.theme {
+	case "auto", "dark", "light":
+	default:
+		return fmt.Errorf("--theme must be auto, dark or light, not %q", a.theme)
+	}
+	return nil
+}
+
+// load reads the built-in catalog and the --catalog folders once. Problems
+// in the user's folders are printed to stderr; the rest still loads.
+func (a *app) load() error {
+	if a.cat != nil {
+		return nil
+	}
+	srcs, err := a.sources(a.dirs)
+	if err != nil {
+		return err
+	}
+	a.cat, a.problems = catalog.Load(srcs...)
+	for _, p := range a.problems {
+		fmt.Fprintln(a.env.Stderr, p.Error())
+	}
+	return nil
+}
+
+// sources turns folder names into catalog sources, built-in first.
+func (a *app) sources(dirs []string) ([]catalog.Source, error) {
+	srcs := []catalog.Source{{FS: content.FS, Name: "content"}}
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, fail(fmt.Errorf("cannot read catalog folder %s: %v", catalog.Sanitize(d), errText(err)))
+		}
+		if !st.IsDir() {
+			return nil, fail(fmt.Errorf("catalog %s is not a folder", catalog.Sanitize(d)))
+		}
+		srcs = append(srcs, catalog.Source{FS: os.DirFS(d), Name: strings.TrimSuffix(d, "/")})
+	}
+	return srcs, nil
+}
+
+func errText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// find resolves a role name or fails with exit status 1.
+func (a *app) find(name string) (*catalog.Role, error) {
+	r, err := a.cat.Find(name)
+	if err != nil {
+		return nil, fail(err)
+	}
+	return r, nil
+}
+
+// styled reports whether output to w may carry colour and styling.
+func (a *app) styled(w io.Writer) bool {
+	switch a.color {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if a.env.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	return a.env.IsTerminal(w)
+}
+
+// width returns the columns to lay text out in.
+func (a *app) width() int {
+	if a.env.IsTerminal(a.env.Stdout) {
+		if c, _ := a.env.Size(a.env.Stdout); c > 0 {
+			return c
+		}
+	}
+	return 100
+}
+
+// completeRoles offers role ids for shell completion.
+func (a *app) completeRoles(max int) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if max > 0 && len(args) >= max {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		if err := a.load(); err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		for _, r := range a.cat.Roles {
+			if strings.HasPrefix(r.ID, toComplete) {
+				out = append(out, r.ID+"\t"+r.Title)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// SafeOutput is the last check on text bound for the terminal. It keeps
+// SGR styling (ESC [ … m) and OSC 8 hyperlinks to http, https and mailto
+// addresses, and removes every other escape sequence and control
+// character but newline and tab. Content is sanitized when it is loaded;
+// this guards against anything a renderer might have reintroduced.
+func SafeOutput(s string) string {
+	if !needsFilter(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			i = copyEscape(&b, s, i)
+		case c == '\n' || c == '\t':
+			b.WriteByte(c)
+			i++
+		case c < 0x20 || c == 0x7f:
+			i++
+		case c >= 0x80:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !(r >= 0x80 && r <= 0x9f) && !(r == utf8.RuneError && n == 1) {
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String()
+}
+
+func needsFilter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c == 0xc2 {
+			return true
+		}
+	}
+	return !utf8.ValidString(s)
+}
+
+// copyEscape copies the escape sequence at s[i] to b if it is allowed and
+// returns the index after it.
+func copyEscape(b *strings.Builder, s string, i int) int {
+	if i+1 >= len(s) {
+		return len(s)
+	}
+	switch s[i+1] {
+	case '[':
+		j := i + 2
+		for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
+			j++
+		}
+		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+			j++
+		}
+		if j >= len(s) {
+			return len(s)
+		}
+		if s[j] == 'm' {
+			b.WriteString(s[i : j+1])
+		}
+		return j + 1
+	case ']':
+		j := i + 2
+		for j < len(s) {
+			if s[j] == 0x07 {
+				if allowedOSC(s[i+2 : j]) {
+					b.WriteString(s[i : j+1])
+				}
+				return j + 1
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				if allowedOSC(s[i+2 : j]) {
+					b.WriteString(s[i : j+2])
+				}
+				return j + 2
+			}
+			j++
+		}
+		return len(s)
+	}
+	// Any other escape: drop ESC and the byte after it.
+	return i + 2
+}
+
+// allowedOSC accepts OSC 8 hyperlinks to web and mail addresses, and the
+// empty OSC 8 that ends a link.
+func allowedOSC(body string) bool {
+	rest, ok := strings.CutPrefix(body, "8;")
+	if !ok {
+		return false
+	}
+	_, url, ok := strings.Cut(rest, ";")
+	if !ok {
+		return false
+	}
+	if url == "" {
+		return true
+	}
+	for _, c := range url {
+		if c < 0x21 || c == 0x7f || c >= 0x80 && c <= 0x9f {
+			return false
+		}
+	}
+	u := strings.ToLower(url)
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "mailto:")
+}
