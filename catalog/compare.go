@@ -36,7 +36,7 @@ type SharedDuty struct {
 
 // sharedThreshold is the word-overlap (Jaccard on stemmed content words)
 // at which two responsibilities count as the same duty.
-const sharedThreshold = 0.34
+const sharedThreshold = 0.26
 
 // alikeThreshold is the overlap at which two dimension texts read alike.
 const alikeThreshold = 0.6
@@ -63,54 +63,69 @@ func Compare(roles ...*Role) Comparison {
 	return cmp
 }
 
-// splitDuties pairs each responsibility with its closest counterpart in
-// every other role; pairs above the threshold are shared.
+// splitDuties pairs responsibilities across roles, most similar pairs
+// first; each duty joins at most one shared group, and a group holds at
+// most one duty per role. Duties left alone are unique to their role.
 func splitDuties(roles []*Role) ([]SharedDuty, [][]string) {
-	words := make([][]wordSet, len(roles))
+	duties := make([][]duty, len(roles))
 	for i, r := range roles {
 		for _, d := range r.Responsibilities {
-			words[i] = append(words[i], contentWords(d))
+			duties[i] = append(duties[i], newDuty(d))
 		}
 	}
-	used := make([][]bool, len(roles))
-	for i, r := range roles {
-		used[i] = make([]bool, len(r.Responsibilities))
+	type ref struct{ role, idx int }
+	type pair struct {
+		a, b  ref
+		score float64
 	}
-	var shared []SharedDuty
-	for i, r := range roles {
-		for a := range r.Responsibilities {
-			if used[i][a] {
-				continue
-			}
-			duty := SharedDuty{Texts: make([]string, len(roles))}
-			n := 0
-			for j := i + 1; j < len(roles); j++ {
-				best, bestS := -1, sharedThreshold
-				for b := range roles[j].Responsibilities {
-					if used[j][b] {
-						continue
-					}
-					if s := similarity(words[i][a], words[j][b]); s >= bestS {
-						best, bestS = b, s
+	var pairs []pair
+	for i := range roles {
+		for j := i + 1; j < len(roles); j++ {
+			for a := range duties[i] {
+				for b := range duties[j] {
+					if s := dutySimilarity(duties[i][a], duties[j][b]); s >= sharedThreshold {
+						pairs = append(pairs, pair{ref{i, a}, ref{j, b}, s})
 					}
 				}
-				if best >= 0 {
-					duty.Texts[j] = roles[j].Responsibilities[best]
-					used[j][best] = true
-					n++
-				}
 			}
-			if n > 0 {
-				duty.Texts[i] = r.Responsibilities[a]
-				used[i][a] = true
-				shared = append(shared, duty)
+		}
+	}
+	sort.SliceStable(pairs, func(x, y int) bool { return pairs[x].score > pairs[y].score })
+	group := map[ref]int{} // duty → index in groups
+	var groups [][]int     // per group, duty index per role (-1: none)
+	for _, p := range pairs {
+		ga, okA := group[p.a]
+		gb, okB := group[p.b]
+		switch {
+		case !okA && !okB:
+			g := make([]int, len(roles))
+			for k := range g {
+				g[k] = -1
+			}
+			g[p.a.role], g[p.b.role] = p.a.idx, p.b.idx
+			groups = append(groups, g)
+			group[p.a], group[p.b] = len(groups)-1, len(groups)-1
+		case okA && !okB && groups[ga][p.b.role] < 0:
+			groups[ga][p.b.role] = p.b.idx
+			group[p.b] = ga
+		case okB && !okA && groups[gb][p.a.role] < 0:
+			groups[gb][p.a.role] = p.a.idx
+			group[p.a] = gb
+		}
+	}
+	shared := make([]SharedDuty, len(groups))
+	for gi, g := range groups {
+		shared[gi].Texts = make([]string, len(roles))
+		for ri, idx := range g {
+			if idx >= 0 {
+				shared[gi].Texts[ri] = roles[ri].Responsibilities[idx]
 			}
 		}
 	}
 	unique := make([][]string, len(roles))
 	for i, r := range roles {
 		for a, d := range r.Responsibilities {
-			if !used[i][a] {
+			if _, ok := group[ref{i, a}]; !ok {
 				unique[i] = append(unique[i], d)
 			}
 		}
@@ -119,6 +134,37 @@ func splitDuties(roles []*Role) ([]SharedDuty, [][]string) {
 }
 
 type wordSet map[string]struct{}
+
+// duty is a responsibility prepared for matching.
+type duty struct {
+	words    wordSet
+	concepts map[string]string
+}
+
+func newDuty(s string) duty { return duty{contentWords(s), conceptsOf(s)} }
+
+// conceptPhrase is the phrase that signalled a concept, so that the very
+// same phrase on both sides ("on-call") can count for more.
+
+// dutySimilarity scores how alike two duties are: word overlap, plus a
+// bonus per concept both mention (capped), so different wordings of the
+// same work still pair up.
+func dutySimilarity(a, b duty) float64 {
+	bonus := 0.0
+	for c, pa := range a.concepts {
+		if pb, ok := b.concepts[c]; ok {
+			if pa == pb && !broadConcepts[c] {
+				bonus += 0.08
+			}
+			if broadConcepts[c] {
+				bonus += 0.08
+			} else {
+				bonus += 0.22
+			}
+		}
+	}
+	return similarity(a.words, b.words) + min(bonus, 0.5)
+}
 
 func similarity(a, b wordSet) float64 {
 	if len(a) == 0 || len(b) == 0 {
@@ -162,7 +208,10 @@ var stopWords = func() map[string]bool {
 	for _, w := range strings.Fields(`the and for with that this from into onto over under their them they its are was were
 		has have had not but all any each every can may will would should could also more most less other others
 		such than then when where which who whom whose what how why out off per via own both across about after before
-		between during through within without upon while your you our ours his her one two three`) {
+		between during through within without upon while your you our ours his her one two three
+		write writes writing build builds building run runs running keep keeps make makes take takes
+		help helps manage manages owns own set sets sure ensure ensures work works team teams using use uses
+		new every all so others other them it its`) {
 		m[w] = true
 	}
 	return m
