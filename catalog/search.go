@@ -132,6 +132,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		return hits[i].Text < hits[j].Text
 	})
+	hits = dedupeHits(hits)
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -213,7 +214,7 @@ func (ix *Index) fuzzy(pattern string, skip []bool) []Hit {
 			continue
 		}
 		span := m.MatchedIndexes[len(m.MatchedIndexes)-1] - m.MatchedIndexes[0] + 1
-		if span > 3*len(pattern)+2 {
+		if span > maxSpan(pattern) {
 			continue // letters scattered across a sentence: noise, not a match
 		}
 		matched := m.MatchedIndexes
@@ -258,6 +259,71 @@ func dedupe(xs []int) []int {
 		if i == 0 || x != xs[i-1] {
 			out = append(out, x)
 		}
+	}
+	return out
+}
+
+// MatchText scores one text against a query the way Search does: every
+// word of the query as a substring first (whole words and word starts
+// best), else a compact fuzzy match. It returns the rune positions that
+// matched, and ok false when the text does not match.
+func MatchText(text, query string) (score int, matched []int, ok bool) {
+	q := strings.ToLower(strings.TrimSpace(query))
+	if q == "" {
+		return 0, nil, true
+	}
+	e := &Entry{Text: text, lower: strings.ToLower(text), ascii: isASCII(text)}
+	if h, ok := matchTerms(e, strings.Fields(q)); ok {
+		return h.Score, h.Matched, true
+	}
+	pattern := strings.Join(strings.Fields(q), "")
+	ms := fuzzy.Find(pattern, []string{e.lower})
+	if len(ms) == 0 {
+		return 0, nil, false
+	}
+	m := ms[0]
+	span := m.MatchedIndexes[len(m.MatchedIndexes)-1] - m.MatchedIndexes[0] + 1
+	if span > maxSpan(pattern) {
+		return 0, nil, false
+	}
+	matched = m.MatchedIndexes
+	if !e.ascii {
+		matched = make([]int, len(m.MatchedIndexes))
+		for k, b := range m.MatchedIndexes {
+			matched[k] = utf8.RuneCountInString(e.lower[:b])
+		}
+	}
+	return 500 - 10*(span-len(pattern)) - min(len(e.lower)/4, 60), matched, true
+}
+
+// maxSpan is the widest stretch of text a fuzzy match may cover: a few
+// skipped letters ("k8s" in "kubernetes" does not qualify, "postmrtm" in
+// "postmortem" does), so scattered letters do not count as a match.
+func maxSpan(pattern string) int {
+	n := utf8.RuneCountInString(pattern)
+	return n + max(2, n/2)
+}
+
+// dedupeHits keeps the best hit per task and per role name (a title and
+// an alias of one role, or two aliases, say the same thing).
+func dedupeHits(hits []Hit) []Hit {
+	seen := map[string]bool{}
+	out := hits[:0]
+	for _, h := range hits {
+		key := ""
+		switch {
+		case h.Task != "":
+			key = "t:" + h.Task
+		case h.Kind == KindTitle || h.Kind == KindAlias:
+			key = "n:" + h.Role
+		}
+		if key != "" {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+		}
+		out = append(out, h)
 	}
 	return out
 }

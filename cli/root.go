@@ -108,12 +108,16 @@ func (a *app) rootCmd() *cobra.Command {
 does, how two or three roles differ, who owns a duty, and where a role leads.
 
 Run it without arguments in a terminal to open the explorer, or use the
-commands below from scripts (add --json for machine-readable output).`,
+commands below from scripts (add --json for machine-readable output).
+
+Exit status: 0 ok, 1 error (unknown role, lint findings, unreadable
+catalog), 2 usage (bad flag or arguments, or the explorer without a
+terminal).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runList(cmd, listOptions{})
+			return a.runUI(nil, uiOptions{screen: "roles"})
 		},
 	}
 	root.PersistentFlags().StringArrayVar(&a.dirs, "catalog", nil, "add roles, pillars and tasks from `DIR` (repeatable; same ids replace built-in ones)")
@@ -124,7 +128,7 @@ commands below from scripts (add --json for machine-readable output).`,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
 	root.AddCommand(a.listCmd(), a.showCmd(), a.compareCmd(), a.searchCmd(), a.lintCmd(),
-		a.pillarsCmd(), a.tasksCmd())
+		a.pillarsCmd(), a.tasksCmd(), a.uiCmd())
 	return root
 }
 

@@ -1,0 +1,618 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/roledex/roledex/catalog"
+)
+
+// Screen is one of the explorer's views.
+type Screen int
+
+// The screens, in tab order.
+const (
+	ScreenBrowse Screen = iota
+	ScreenCompare
+	ScreenSearch
+	ScreenPillars
+	ScreenTasks
+	ScreenPlan
+	ScreenProblems
+)
+
+var screenNames = [...]string{"Roles", "Compare", "Search", "Pillars", "Tasks", "Plan", "Problems"}
+
+func (s Screen) String() string { return screenNames[s] }
+
+// ParseScreen returns the screen named s (case-insensitive).
+func ParseScreen(s string) (Screen, bool) {
+	for i, n := range screenNames {
+		if strings.EqualFold(n, s) || s == "browse" && i == 0 {
+			return Screen(i), true
+		}
+	}
+	return 0, false
+}
+
+// MinWidth and MinHeight are the smallest window the explorer draws in;
+// below it shows a notice instead.
+const (
+	MinWidth  = 40
+	MinHeight = 10
+)
+
+// Theme chooses styles: Auto asks the terminal for its background.
+type Theme int
+
+// The themes.
+const (
+	ThemeAuto Theme = iota
+	ThemeDark
+	ThemeLight
+)
+
+// Options configure the explorer.
+type Options struct {
+	Catalog  *catalog.Catalog
+	Index    *catalog.Index // built from Catalog when nil
+	Problems catalog.Problems
+	Theme    Theme
+	NoColor  bool
+	KeyMap   *KeyMap // DefaultKeyMap when nil
+	// Start chooses the first screen: the roles to show (one: its page;
+	// two or three: their comparison), or a search query.
+	Start Start
+	// Plan is the career plan store; nil disables the plan screen.
+	Plan PlanStore
+}
+
+// Start says where the explorer opens.
+type Start struct {
+	Roles  []string // role ids
+	Screen Screen
+	Query  string
+}
+
+// location is a place in the history that esc returns to.
+type location struct {
+	screen Screen
+	role   string
+}
+
+// Model is the explorer's root: it routes messages to the screen in
+// front and is the only one that returns a tea.View.
+type Model struct {
+	c        *common
+	screen   Screen
+	browse   *browse
+	compare  *compare
+	search   *search
+	pillars  twoPane
+	tasks    twoPane
+	plan     *planScreen
+	problems viewport.Model
+	help     help.Model
+	showHelp bool
+	history  []location
+	status   string
+	width    int
+	height   int
+	theme    Theme
+	noColor  bool
+	ready    bool // a window size has arrived
+}
+
+// New builds the explorer.
+func New(o Options) Model {
+	keys := DefaultKeyMap()
+	if o.KeyMap != nil {
+		keys = *o.KeyMap
+	}
+	ix := o.Index
+	if ix == nil {
+		ix = catalog.NewIndex(o.Catalog)
+	}
+	isDark := o.Theme != ThemeLight
+	c := &common{cat: o.Catalog, index: ix, problems: o.Problems, keys: keys,
+		styles: NewStyles(isDark, o.NoColor), pages: newPageCache()}
+	m := Model{c: c, theme: o.Theme, noColor: o.NoColor, help: help.New()}
+	m.help.Styles = c.styles.Help
+	m.browse = newBrowse(c)
+	m.compare = newCompare(c)
+	m.search = newSearch(c)
+	m.pillars = newPillars(c)
+	m.tasks = newTasks(c)
+	m.plan = newPlanScreen(c, o.Plan)
+	m.problems = viewport.New()
+	m.start(o.Start)
+	return m
+}
+
+// start applies the opening screen.
+func (m *Model) start(s Start) {
+	var roles []string
+	for _, id := range s.Roles {
+		if m.c.cat.Role(id) != nil {
+			roles = append(roles, id)
+		}
+	}
+	switch {
+	case len(roles) >= 2:
+		m.c.marks = roles[:min(len(roles), MaxCompare)]
+		m.browse.current = roles[0]
+		m.browse.selectInList(roles[0])
+		m.screen = ScreenCompare
+	case len(roles) == 1:
+		m.browse.current = roles[0]
+		m.browse.selectInList(roles[0])
+		m.screen = ScreenBrowse
+		m.browse.focus = focusPage
+	default:
+		m.screen = s.Screen
+		if id := m.browse.selectedID(); id != "" {
+			m.browse.current = id
+		}
+	}
+	if s.Query != "" {
+		m.screen = ScreenSearch
+		m.search.input.SetValue(s.Query)
+	}
+	if m.screen == ScreenProblems && len(m.c.problems) == 0 {
+		m.screen = ScreenBrowse
+	}
+}
+
+// Init asks the terminal for its background colour (unless a theme was
+// chosen) and starts the first screen.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.enter(m.screen)}
+	if m.theme == ThemeAuto && !m.noColor {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message: window and theme changes go to every screen,
+// keys and mouse to the screen in front, finished work to its owner.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m, m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		return m, m.setDark(msg.IsDark())
+	case pageRenderedMsg:
+		m.c.pages.store(msg)
+		m.browse.pageRendered(msg)
+		return m, nil
+	case searchResultsMsg:
+		m.search.results(msg)
+		return m, nil
+	case followMsg:
+		return m, m.follow(msg.id, msg.text)
+	case openHitMsg:
+		return m, m.openHit(msg.hit)
+	case planMsg:
+		st, cmd := m.plan.handle(msg)
+		m.setStatus(st)
+		return m, cmd
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.MouseClickMsg:
+		return m, m.click(msg)
+	case tea.MouseWheelMsg:
+		if m.tooSmall() || m.showHelp {
+			return m, nil
+		}
+		w := msg
+		w.Y--
+		return m, m.toScreen(w)
+	}
+	return m, m.toScreen(msg)
+}
+
+// toScreen hands a message to the screen in front.
+func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
+	var status string
+	var cmd tea.Cmd
+	switch m.screen {
+	case ScreenBrowse:
+		status, cmd = m.browse.update(msg)
+	case ScreenCompare:
+		status, cmd = m.compare.update(msg)
+	case ScreenSearch:
+		status, cmd = m.search.update(msg)
+	case ScreenPillars:
+		status, cmd = m.pillars.update(msg)
+	case ScreenTasks:
+		status, cmd = m.tasks.update(msg)
+	case ScreenPlan:
+		status, cmd = m.plan.update(msg)
+	case ScreenProblems:
+		m.problems, cmd = m.problems.Update(msg)
+	}
+	m.setStatus(status)
+	return cmd
+}
+
+func (m *Model) setStatus(s string) {
+	if s != "" {
+		m.status = s
+	}
+}
+
+func (m *Model) resize(w, h int) tea.Cmd {
+	m.width, m.height, m.ready = w, h, true
+	m.help.SetWidth(w)
+	bw, bh := max(w, 1), max(h-2, 1)
+	cmd := m.browse.setSize(bw, bh)
+	m.compare.setSize(bw, bh)
+	m.search.setSize(bw, bh)
+	m.pillars.setSize(bw, bh)
+	m.tasks.setSize(bw, bh)
+	m.plan.setSize(bw, bh)
+	m.problems.SetWidth(bw)
+	m.problems.SetHeight(bh)
+	m.problems.SetContent(m.problemsText())
+	return cmd
+}
+
+func (m *Model) setDark(dark bool) tea.Cmd {
+	if m.theme != ThemeAuto || dark == m.c.styles.IsDark {
+		return nil
+	}
+	m.c.styles = NewStyles(dark, m.noColor)
+	m.help.Styles = m.c.styles.Help
+	if !m.ready {
+		return nil
+	}
+	return m.resize(m.width, m.height)
+}
+
+// capturesText reports whether letters go to a text field on the screen
+// in front, so single-letter shortcuts must wait.
+func (m *Model) capturesText() bool {
+	switch m.screen {
+	case ScreenBrowse:
+		return m.browse.capturesText()
+	case ScreenSearch:
+		return true
+	case ScreenPlan:
+		return m.plan.capturesText()
+	}
+	return false
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	g := m.c.keys.Global
+	m.status = ""
+	if key.Matches(msg, g.ForceQ) {
+		return m, tea.Quit
+	}
+	if m.tooSmall() {
+		if key.Matches(msg, g.Quit, g.Back) {
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	if m.showHelp {
+		if key.Matches(msg, g.Help, g.Back, g.Quit) {
+			m.showHelp = false
+		}
+		return m, nil
+	}
+	text := m.capturesText()
+	switch {
+	case key.Matches(msg, g.Back) && !(text && msg.String() == "backspace"):
+		return m, m.back()
+	case text && !isCtrlOrF(msg):
+		return m, m.toScreen(msg)
+	case key.Matches(msg, g.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, g.Help):
+		m.showHelp = true
+		return m, nil
+	case key.Matches(msg, g.Search):
+		return m, m.goTo(ScreenSearch)
+	case key.Matches(msg, g.Browse):
+		return m, m.goTo(ScreenBrowse)
+	case key.Matches(msg, g.Compare):
+		return m, m.goTo(ScreenCompare)
+	case key.Matches(msg, g.Pillars):
+		return m, m.goTo(ScreenPillars)
+	case key.Matches(msg, g.Tasks):
+		return m, m.goTo(ScreenTasks)
+	case key.Matches(msg, g.Plan):
+		return m, m.goTo(ScreenPlan)
+	case key.Matches(msg, g.Problems) && len(m.c.problems) > 0:
+		return m, m.goTo(ScreenProblems)
+	}
+	return m, m.toScreen(msg)
+}
+
+// isCtrlOrF reports keys that never type text (ctrl combinations and
+// function keys), which stay global while a text field has focus.
+func isCtrlOrF(msg tea.KeyPressMsg) bool {
+	s := msg.String()
+	return strings.HasPrefix(s, "ctrl+") || len(s) >= 2 && s[0] == 'f' && s[1] >= '1' && s[1] <= '9'
+}
+
+// goTo brings a screen to the front, remembering where we were.
+func (m *Model) goTo(s Screen) tea.Cmd {
+	if s == m.screen {
+		return nil
+	}
+	m.history = append(m.history, location{m.screen, m.browse.current})
+	if len(m.history) > 100 {
+		m.history = m.history[1:]
+	}
+	m.screen = s
+	return m.enter(s)
+}
+
+// enter prepares a screen as it comes to the front.
+func (m *Model) enter(s Screen) tea.Cmd {
+	switch s {
+	case ScreenCompare:
+		m.compare.sync()
+	case ScreenSearch:
+		return tea.Batch(m.search.focus(), m.search.changed())
+	case ScreenPlan:
+		return m.plan.enter()
+	case ScreenBrowse:
+		m.browse.list.SetItems(m.browse.list.Items()) // redraw marks
+	}
+	if s != ScreenSearch {
+		m.search.input.Blur()
+	}
+	return nil
+}
+
+// back closes what is open inside the screen, else returns to the
+// previous place.
+func (m *Model) back() tea.Cmd {
+	if m.screen == ScreenBrowse && m.browse.consumesBack() {
+		return m.browse.back()
+	}
+	if m.screen == ScreenPlan && m.plan.consumesBack() {
+		st, cmd := m.plan.back()
+		m.setStatus(st)
+		return cmd
+	}
+	if len(m.history) == 0 {
+		if m.screen != ScreenBrowse {
+			m.screen = ScreenBrowse
+			return m.enter(ScreenBrowse)
+		}
+		m.status = "Nothing to go back to · q quits"
+		return nil
+	}
+	loc := m.history[len(m.history)-1]
+	m.history = m.history[:len(m.history)-1]
+	m.screen = loc.screen
+	cmd := m.enter(loc.screen)
+	if loc.role != "" && loc.role != m.browse.current {
+		cmd = tea.Batch(cmd, m.browse.open(loc.role, ""))
+	}
+	return cmd
+}
+
+// follow opens a role page, remembering where we came from.
+func (m *Model) follow(id, text string) tea.Cmd {
+	m.history = append(m.history, location{m.screen, m.browse.current})
+	m.screen = ScreenBrowse
+	return tea.Batch(m.enter(ScreenBrowse), m.browse.open(id, text))
+}
+
+// openHit opens what a search hit points at: the task, or the role page
+// at the matched line.
+func (m *Model) openHit(h catalog.Hit) tea.Cmd {
+	m.search.input.Blur()
+	if h.Task != "" {
+		m.history = append(m.history, location{m.screen, m.browse.current})
+		m.screen = ScreenTasks
+		m.tasks.selectLeft(h.Task)
+		m.tasks.focus = 1
+		return nil
+	}
+	text := ""
+	if h.Kind != catalog.KindTitle && h.Kind != catalog.KindAlias {
+		text = h.Text
+	}
+	return m.follow(h.Role, text)
+}
+
+// click handles the header tabs and passes other clicks to the screen
+// with coordinates relative to its body.
+func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
+	if m.tooSmall() || m.showHelp {
+		return nil
+	}
+	if msg.Y == 0 {
+		x := 0
+		for _, t := range m.tabs() {
+			w := lipgloss.Width(t.label)
+			if msg.X >= x && msg.X < x+w {
+				return m.goTo(t.screen)
+			}
+			x += w
+		}
+		return nil
+	}
+	c := msg
+	c.Y--
+	return m.toScreen(c)
+}
+
+type tab struct {
+	screen Screen
+	label  string
+}
+
+// tabs returns the header's tabs as drawn, so clicks can find them.
+func (m *Model) tabs() []tab {
+	st := m.c.styles
+	out := []tab{{-1, st.Header.Render(" roledex ")}}
+	g := m.c.keys.Global
+	bindings := []key.Binding{g.Browse, g.Compare, g.Search, g.Pillars, g.Tasks, g.Plan}
+	for s := ScreenBrowse; s <= ScreenPlan; s++ {
+		name := s.String()
+		if ks := bindings[s].Keys(); len(ks) > 0 {
+			name = ks[0] + " " + name
+		}
+		if s == ScreenCompare && len(m.c.marks) > 0 {
+			name += fmt.Sprintf(" (%d)", len(m.c.marks))
+		}
+		style := st.Tab
+		if s == m.screen {
+			style = st.ActiveTab
+		}
+		out = append(out, tab{s, style.Render(name)})
+	}
+	if len(m.c.problems) > 0 {
+		style := st.Error
+		if m.screen == ScreenProblems {
+			style = style.Underline(true)
+		}
+		out = append(out, tab{ScreenProblems, style.Render(fmt.Sprintf(" ! %d problems", len(m.c.problems)))})
+	}
+	return out
+}
+
+func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+// View draws the header, the screen in front and the footer. Screens
+// return strings; this is the only tea.View.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "roledex"
+	return v
+}
+
+func (m Model) render() string {
+	if !m.ready {
+		return ""
+	}
+	if m.tooSmall() {
+		return m.tooSmallView()
+	}
+	var header strings.Builder
+	for _, t := range m.tabs() {
+		header.WriteString(t.label)
+	}
+	body := m.body()
+	if m.showHelp {
+		body = m.fullHelp()
+	}
+	out := header.String() + "\n" + fit(body, m.width, m.height-2) + "\n" + m.footer()
+	return fit(out, m.width, m.height)
+}
+
+func (m Model) body() string {
+	switch m.screen {
+	case ScreenBrowse:
+		return m.browse.view()
+	case ScreenCompare:
+		return m.compare.view()
+	case ScreenSearch:
+		return m.search.view()
+	case ScreenPillars:
+		return m.pillars.view()
+	case ScreenTasks:
+		return m.tasks.view()
+	case ScreenPlan:
+		return m.plan.view()
+	case ScreenProblems:
+		return m.problems.View()
+	}
+	return ""
+}
+
+func (m Model) footer() string {
+	if m.status != "" {
+		return m.c.styles.Notice.Render(ansi.Truncate(m.status, m.width, "…"))
+	}
+	return m.help.ShortHelpView(m.helpKeys().ShortHelp())
+}
+
+func (m Model) fullHelp() string {
+	title := m.c.styles.Header.Render(m.screen.String()+" · keys") + m.c.styles.Faint.Render("   (? or esc closes)")
+	return title + "\n\n" + m.help.FullHelpView(m.helpKeys().FullHelp())
+}
+
+// helpKeys returns the bindings of the screen in front for bubbles/help.
+func (m Model) helpKeys() helpMap {
+	k := m.c.keys
+	g := k.Global
+	switch m.screen {
+	case ScreenBrowse:
+		b := k.Browse
+		if m.browse.capturesText() {
+			return helpMap{short: []key.Binding{k2("enter", "apply filter"), k2("esc", "cancel")}}
+		}
+		return helpMap{
+			short: []key.Binding{b.Focus, b.Mark, g.Compare, b.Links, g.Search, b.Group, g.Back, g.Help, g.Quit},
+			full: [][]key.Binding{{b.Up, b.Down, b.PageUp, b.PageDn, b.Top, b.Bottom, b.Focus},
+				{b.Filter, b.Group, b.PrevGroup, b.NextGroup, b.Mark, b.Links},
+				{b.SetCurrent, b.AddTarget}, g.column()},
+		}
+	case ScreenCompare:
+		c := k.Compare
+		return helpMap{
+			short: []key.Binding{c.Diff, c.Left, c.Right, c.Swap, c.Drop, c.Open, g.Back, g.Help},
+			full:  [][]key.Binding{{c.Up, c.Down, c.PageUp, c.PageDn}, {c.Left, c.Right, c.Diff, c.Swap, c.Drop, c.Open}, g.column()},
+		}
+	case ScreenSearch:
+		s := k.Search
+		return helpMap{
+			short: []key.Binding{s.Up, s.Down, s.Open, s.Mark, s.Clear, k2("esc", "back"), k2("ctrl+c", "quit")},
+			full:  [][]key.Binding{{s.Up, s.Down, s.Open, s.Mark, s.Clear}, {k2("esc", "back"), k2("ctrl+c", "quit"), k2("f1…f5", "screens")}},
+		}
+	case ScreenPillars, ScreenTasks:
+		p := k.Pick
+		return helpMap{
+			short: []key.Binding{p.Up, p.Down, p.Focus, p.Open, p.Mark, g.Search, g.Back, g.Help},
+			full:  [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDn, p.Left, p.Right}, {p.Focus, p.Open, p.Mark}, g.column()},
+		}
+	case ScreenPlan:
+		return m.plan.helpMap(g)
+	}
+	return helpMap{short: []key.Binding{g.Back, g.Quit}, full: [][]key.Binding{g.column()}}
+}
+
+func k2(keys, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+}
+
+func (m Model) tooSmallView() string {
+	msg := []string{"roledex", "window too small", fmt.Sprintf("%d×%d, needs %d×%d", m.width, m.height, MinWidth, MinHeight), "q quits"}
+	var lines []string
+	top := max((m.height-len(msg))/2, 0)
+	for i := 0; i < top; i++ {
+		lines = append(lines, "")
+	}
+	for _, l := range msg {
+		pad := max((m.width-lipgloss.Width(l))/2, 0)
+		lines = append(lines, strings.Repeat(" ", pad)+l)
+	}
+	return fit(joinLines(lines), m.width, m.height)
+}
+
+func (m Model) problemsText() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d problems in the catalog folders; the files without problems loaded.\nRun roledex lint DIR to see them from the shell.\n\n", len(m.c.problems))
+	for _, p := range m.c.problems {
+		for _, l := range wrap(p.Error(), max(m.width-2, 10)) {
+			b.WriteString(l + "\n")
+		}
+	}
+	return b.String()
+}

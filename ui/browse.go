@@ -1,0 +1,582 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/roledex/roledex/catalog"
+)
+
+// browseFocus says which pane of the browse screen takes keys.
+type browseFocus int
+
+const (
+	focusList browseFocus = iota
+	focusPage
+)
+
+func (f browseFocus) String() string { return [...]string{"list", "page"}[f] }
+
+// narrowMode says how the role list is narrowed.
+type narrowMode int
+
+const (
+	narrowNone narrowMode = iota
+	narrowFamily
+	narrowTrack
+	narrowPillar
+)
+
+func (n narrowMode) String() string {
+	return [...]string{"all roles", "family", "track", "pillar"}[n]
+}
+
+// roleItem is a role in the list.
+type roleItem struct{ r *catalog.Role }
+
+func (i roleItem) FilterValue() string {
+	return i.r.Title + "\x00" + strings.Join(i.r.Aliases, " · ") + " · " + i.r.ID
+}
+
+// roleDelegate draws a role as one line: a mark, the title, the track.
+type roleDelegate struct{ c *common }
+
+func (d roleDelegate) Height() int                         { return 1 }
+func (d roleDelegate) Spacing() int                        { return 0 }
+func (d roleDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+var trackTag = map[catalog.Track]string{
+	catalog.TrackIC: "IC", catalog.TrackLead: "Lead", catalog.TrackManager: "Mgr", catalog.TrackExecutive: "Exec",
+}
+
+func (d roleDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	it, ok := item.(roleItem)
+	if !ok {
+		return
+	}
+	st := d.c.styles
+	width := m.Width()
+	mark := "  "
+	if d.c.marked(it.r.ID) {
+		mark = st.Marked.Render("● ")
+	}
+	tag := trackTag[it.r.Track]
+	titleW := max(width-2-len(tag)-1, 1)
+	title := ansi.Truncate(it.r.Title, titleW, "…")
+	line := mark + padRight(title, titleW) + " " + st.Faint.Render(tag)
+	if index == m.Index() {
+		line = mark + st.Selected.Render(padRight(title, titleW)) + " " + st.Faint.Render(tag)
+	}
+	fmt.Fprint(w, line)
+}
+
+// filterRoles ranks list items for the typed filter: whole words and
+// word starts first, then compact fuzzy matches. The first line of a
+// target is the title, which is what the list shows highlighted.
+func filterRoles(term string, targets []string) []list.Rank {
+	type scored struct {
+		rank  list.Rank
+		score int
+	}
+	var out []scored
+	for i, t := range targets {
+		title, rest, _ := strings.Cut(t, "\x00")
+		if sc, m, ok := catalog.MatchText(title, term); ok {
+			out = append(out, scored{list.Rank{Index: i, MatchedIndexes: m}, sc + 100})
+		} else if sc, _, ok := catalog.MatchText(rest, term); ok && sc >= 1000 {
+			out = append(out, scored{list.Rank{Index: i}, sc})
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	ranks := make([]list.Rank, len(out))
+	for i, s := range out {
+		ranks[i] = s.rank
+	}
+	return ranks
+}
+
+// browse is the role list beside the role page.
+type browse struct {
+	c       *common
+	list    list.Model
+	page    viewport.Model
+	focus   browseFocus
+	current string // id of the role on the page
+	// pageWaiting is true while the page's rendering is under way.
+	pageWaiting bool
+	// pendingScroll is text to scroll to once the page is rendered.
+	pendingScroll string
+	narrow        narrowMode
+	narrowIdx     int
+	links         *linkPicker
+	width         int
+	height        int
+	listW         int
+	single        bool // too narrow for two panes: show the focused one
+}
+
+func newBrowse(c *common) *browse {
+	b := &browse{c: c}
+	l := list.New(nil, roleDelegate{c}, 30, 10)
+	l.SetShowTitle(false)
+	l.SetShowStatusBar(false)
+	l.SetShowHelp(false)
+	l.SetFilteringEnabled(true)
+	l.SetShowFilter(false)
+	l.DisableQuitKeybindings()
+	km := l.KeyMap
+	bk := c.keys.Browse
+	km.CursorUp, km.CursorDown = bk.Up, bk.Down
+	km.PrevPage, km.NextPage = bk.PageUp, bk.PageDn
+	km.GoToStart, km.GoToEnd = bk.Top, bk.Bottom
+	km.Filter = bk.Filter
+	km.ShowFullHelp.SetEnabled(false)
+	km.CloseFullHelp.SetEnabled(false)
+	l.KeyMap = km
+	l.FilterInput.Prompt = "filter: "
+	l.Filter = filterRoles
+	b.list = l
+	b.page = viewport.New()
+	b.page.SoftWrap = false
+	b.applyNarrow()
+	return b
+}
+
+// capturesText reports whether letters typed now belong to a text field.
+func (b *browse) capturesText() bool {
+	return b.list.FilterState() == list.Filtering
+}
+
+func (b *browse) setSize(w, h int) tea.Cmd {
+	b.width, b.height = w, h
+	b.single = w < 60
+	b.listW = min(max(w/3, 24), 38)
+	if b.single {
+		b.listW = w
+	}
+	b.list.SetSize(max(b.listW-2, 1), max(h-2, 1))
+	b.page.SetWidth(max(b.pageWidth()-2, 1))
+	b.page.SetHeight(max(h-2, 1))
+	if b.links != nil {
+		b.links.setSize(w, h)
+	}
+	return b.showRole(b.current, false)
+}
+
+func (b *browse) pageWidth() int {
+	if b.single {
+		return b.width
+	}
+	return b.width - b.listW
+}
+
+// wrapWidth is the width glamour wraps the page to: the pane's inside
+// less glamour's own margins.
+func (b *browse) wrapWidth() int { return max(b.pageWidth()-2-4, 10) }
+
+// groups returns the values of the current narrowing mode.
+func (b *browse) groups() []string {
+	switch b.narrow {
+	case narrowFamily:
+		return b.c.cat.Families()
+	case narrowTrack:
+		out := make([]string, len(catalog.Tracks))
+		for i, t := range catalog.Tracks {
+			out[i] = string(t)
+		}
+		return out
+	case narrowPillar:
+		var out []string
+		for _, p := range b.c.cat.Pillars {
+			out = append(out, p.Title)
+		}
+		return out
+	}
+	return nil
+}
+
+func (b *browse) groupLabel() string {
+	g := b.groups()
+	if len(g) == 0 {
+		return "All roles"
+	}
+	return fmt.Sprintf("%s: %s (%d/%d)", strings.ToUpper(b.narrow.String()[:1])+b.narrow.String()[1:], g[b.narrowIdx], b.narrowIdx+1, len(g))
+}
+
+// applyNarrow refills the list for the current narrowing.
+func (b *browse) applyNarrow() tea.Cmd {
+	var items []list.Item
+	groups := b.groups()
+	if b.narrowIdx >= len(groups) {
+		b.narrowIdx = 0
+	}
+	inPillar := map[string]bool{}
+	if b.narrow == narrowPillar && len(groups) > 0 {
+		for _, g := range b.c.cat.Pillars[b.narrowIdx].Groups {
+			for _, m := range g.Members {
+				inPillar[m.Role] = true
+			}
+		}
+	}
+	for _, r := range b.c.cat.Roles {
+		switch b.narrow {
+		case narrowFamily:
+			if r.Family != groups[b.narrowIdx] {
+				continue
+			}
+		case narrowTrack:
+			if string(r.Track) != groups[b.narrowIdx] {
+				continue
+			}
+		case narrowPillar:
+			if !inPillar[r.ID] {
+				continue
+			}
+		}
+		items = append(items, roleItem{r})
+	}
+	cmd := b.list.SetItems(items)
+	b.selectInList(b.current)
+	return tea.Batch(cmd, b.syncSelection())
+}
+
+func (b *browse) selectInList(id string) bool {
+	for i, it := range b.list.VisibleItems() {
+		if it.(roleItem).r.ID == id {
+			b.list.Select(i)
+			return true
+		}
+	}
+	return false
+}
+
+func (b *browse) selectedID() string {
+	if it, ok := b.list.SelectedItem().(roleItem); ok {
+		return it.r.ID
+	}
+	return ""
+}
+
+// syncSelection shows the role under the list cursor on the page.
+func (b *browse) syncSelection() tea.Cmd {
+	if id := b.selectedID(); id != "" && id != b.current {
+		return b.showRole(id, true)
+	}
+	return nil
+}
+
+// open shows a role, selecting it in the list (clearing a filter or
+// narrowing that hides it) and scrolling the page to the line that holds
+// text, if given.
+func (b *browse) open(id, text string) tea.Cmd {
+	var cmds []tea.Cmd
+	if !b.selectInList(id) {
+		b.list.ResetFilter()
+		if !b.selectInList(id) {
+			b.narrow, b.narrowIdx = narrowNone, 0
+			cmds = append(cmds, b.applyNarrow())
+			b.selectInList(id)
+		}
+	}
+	cmds = append(cmds, b.showRole(id, true))
+	if text != "" {
+		b.scrollTo(text)
+	}
+	return tea.Batch(cmds...)
+}
+
+// showRole puts a role on the page from the cache, or asks for its
+// rendering; reset scrolls back to the top.
+func (b *browse) showRole(id string, reset bool) tea.Cmd {
+	if id == "" {
+		return nil
+	}
+	r := b.c.cat.Role(id)
+	if r == nil {
+		return nil
+	}
+	b.current = id
+	key := pageKey{id: "role:" + id, width: b.wrapWidth(), style: b.c.styles.GlamourStyle}
+	content, ok, cmd := b.c.pages.get(key, func() string { return b.c.cat.RoleMarkdown(r) })
+	b.pageWaiting = !ok
+	if ok {
+		off := b.page.YOffset()
+		b.page.SetContent(content)
+		if reset {
+			b.page.GotoTop()
+		} else {
+			b.page.SetYOffset(off)
+		}
+	} else {
+		b.page.SetContent(b.c.styles.Faint.Render("  rendering " + r.Title + "…"))
+	}
+	return cmd
+}
+
+// pageRendered takes a finished rendering if it is the one on show.
+func (b *browse) pageRendered(m pageRenderedMsg) {
+	if m.key.id == "role:"+b.current && m.key.width == b.wrapWidth() && m.key.style == b.c.styles.GlamourStyle {
+		b.pageWaiting = false
+		b.page.SetContent(m.content)
+		if b.pendingScroll != "" {
+			b.scrollTo(b.pendingScroll)
+		}
+	}
+}
+
+// scrollTo scrolls the page so the line holding the start of text is at
+// the top (or remembers it until the page is rendered).
+func (b *browse) scrollTo(text string) {
+	if b.pageWaiting {
+		b.pendingScroll = text
+		return
+	}
+	b.pendingScroll = ""
+	needle := strings.ToLower(strings.Join(firstWords(text, 4), " "))
+	for i, l := range splitLines(b.page.GetContent()) {
+		plain := strings.ToLower(strings.Join(strings.Fields(ansi.Strip(l)), " "))
+		if needle != "" && strings.Contains(plain, needle) {
+			b.page.SetYOffset(max(i-1, 0))
+			b.focus = focusPage
+			return
+		}
+	}
+}
+
+func firstWords(s string, n int) []string {
+	w := strings.Fields(s)
+	if len(w) > n {
+		w = w[:n]
+	}
+	return w
+}
+
+func (b *browse) update(msg tea.Msg) (string, tea.Cmd) {
+	if b.links != nil {
+		return b.updateLinks(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return b.key(msg)
+	case tea.MouseWheelMsg:
+		return "", b.wheel(msg)
+	case tea.MouseClickMsg:
+		return "", b.click(msg)
+	}
+	return "", b.updateList(msg)
+}
+
+// updateList passes msg to the list and shows the filter line only while
+// a filter is being typed or applied.
+func (b *browse) updateList(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	b.list, cmd = b.list.Update(msg)
+	b.list.SetShowFilter(b.list.FilterState() != list.Unfiltered)
+	return tea.Batch(cmd, b.syncSelection())
+}
+
+func (b *browse) key(msg tea.KeyPressMsg) (string, tea.Cmd) {
+	k := b.c.keys.Browse
+	if b.list.FilterState() == list.Filtering {
+		return "", b.updateList(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Focus):
+		b.focus = 1 - b.focus
+		return "", nil
+	case key.Matches(msg, k.Mark):
+		if id := b.current; id != "" {
+			return b.c.toggleMark(id), nil
+		}
+		return "", nil
+	case key.Matches(msg, k.Links) && !(b.focus == focusList && msg.String() == "enter"):
+		return b.openLinks()
+	case msg.String() == "enter" && b.focus == focusList:
+		b.focus = focusPage
+		return "", nil
+	case key.Matches(msg, k.Group):
+		b.narrow = (b.narrow + 1) % 4
+		b.narrowIdx = 0
+		return "Showing " + b.groupLabel(), b.applyNarrow()
+	case key.Matches(msg, k.NextGroup, k.PrevGroup):
+		if n := len(b.groups()); n > 0 {
+			d := 1
+			if key.Matches(msg, k.PrevGroup) {
+				d = n - 1
+			}
+			b.narrowIdx = (b.narrowIdx + d) % n
+			return "Showing " + b.groupLabel(), b.applyNarrow()
+		}
+		return "Press n to narrow the list by family, track or pillar", nil
+	}
+	if b.focus == focusPage {
+		var cmd tea.Cmd
+		switch {
+		case key.Matches(msg, k.Top):
+			b.page.GotoTop()
+		case key.Matches(msg, k.Bottom):
+			b.page.GotoBottom()
+		case msg.String() == "space":
+			b.page.PageDown()
+		default:
+			b.page, cmd = b.page.Update(msg)
+		}
+		return "", cmd
+	}
+	return "", b.updateList(msg)
+}
+
+// consumesBack reports whether esc should act inside the screen (clear a
+// filter, close the link picker) rather than go back.
+func (b *browse) consumesBack() bool {
+	return b.links != nil || b.list.FilterState() != list.Unfiltered
+}
+
+func (b *browse) back() tea.Cmd {
+	if b.links != nil {
+		b.links = nil
+		return nil
+	}
+	b.list.ResetFilter()
+	b.list.SetShowFilter(false)
+	b.selectInList(b.current)
+	return nil
+}
+
+func (b *browse) wheel(msg tea.MouseWheelMsg) tea.Cmd {
+	m := msg.Mouse()
+	delta := 3
+	if m.Button == tea.MouseWheelUp {
+		delta = -3
+	}
+	if !b.single && m.X < b.listW {
+		if delta < 0 {
+			b.list.CursorUp()
+		} else {
+			b.list.CursorDown()
+		}
+		return b.syncSelection()
+	}
+	if delta < 0 {
+		b.page.ScrollUp(-delta)
+	} else {
+		b.page.ScrollDown(delta)
+	}
+	return nil
+}
+
+// click selects the role under the pointer, or focuses the page. y is
+// relative to the screen's body.
+func (b *browse) click(msg tea.MouseClickMsg) tea.Cmd {
+	m := msg.Mouse()
+	if !b.single && m.X >= b.listW || b.single && b.focus == focusPage {
+		b.focus = focusPage
+		return nil
+	}
+	b.focus = focusList
+	lines := splitLines(b.list.View())
+	row := m.Y - 1 // the pane's top border
+	if row < 0 || row >= len(lines) {
+		return nil
+	}
+	text := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ansi.Strip(lines[row])), "●"))
+	for i, it := range b.list.VisibleItems() {
+		if b.lineMatches(text, it.(roleItem).r) {
+			b.list.Select(i)
+			return b.syncSelection()
+		}
+	}
+	return nil
+}
+
+// lineMatches reports whether a list line's text shows role r.
+func (b *browse) lineMatches(text string, r *catalog.Role) bool {
+	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), trackTag[r.Track]))
+	text = strings.TrimSuffix(text, "…")
+	return text != "" && strings.HasPrefix(r.Title, text)
+}
+
+func (b *browse) view() string {
+	st := b.c.styles
+	pageBox := st.Pane
+	listBox := st.Pane
+	if b.focus == focusPage {
+		pageBox = st.FocusPane
+	} else {
+		listBox = st.FocusPane
+	}
+	h := b.height
+	listTitle := b.groupLabel()
+	if b.list.FilterState() != list.Unfiltered {
+		listTitle = fmt.Sprintf("%d of %d", len(b.list.VisibleItems()), len(b.list.Items()))
+	}
+	pageTitle := ""
+	if r := b.c.cat.Role(b.current); r != nil {
+		pageTitle = fmt.Sprintf("%s · %d%%", r.Title, int(b.page.ScrollPercent()*100))
+	}
+	listView := boxed(listBox, b.list.View(), b.listW, h, listTitle, st)
+	pageView := boxed(pageBox, b.page.View(), b.pageWidth(), h, pageTitle, st)
+	if b.links != nil {
+		pageView = b.links.view()
+	}
+	if b.single {
+		if b.focus == focusPage || b.links != nil {
+			return pageView
+		}
+		return listView
+	}
+	return joinColumns(listView, pageView)
+}
+
+// boxed draws content in a bordered pane of exactly w×h cells with a title
+// set into the top border.
+func boxed(style lipgloss.Style, content string, w, h int, title string, st Styles) string {
+	inner := fit(content, max(w-2, 0), max(h-2, 0))
+	box := style.Width(w).Height(h).Render(inner)
+	if title == "" || w < 8 {
+		return box
+	}
+	lines := splitLines(box)
+	t := ansi.Truncate(" "+title+" ", w-4, "…")
+	border := lines[0]
+	// Rebuild the top border: corner, a dash, the title, the rest.
+	b := []rune(ansi.Strip(border))
+	if len(b) < 3 {
+		return box
+	}
+	rest := max(w-3-lipgloss.Width(t), 0)
+	top := string(b[0]) + string(b[1]) + st.Title.Render(t) + strings.Repeat(string(b[1]), rest) + string(b[len(b)-1])
+	bc := style.GetBorderTopForeground()
+	lines[0] = lipgloss.NewStyle().Foreground(bc).Render(top)
+	return joinLines(lines)
+}
+
+// joinColumns puts two blocks of equal height side by side, line by line.
+func joinColumns(a, b string) string {
+	la, lb := splitLines(a), splitLines(b)
+	n := max(len(la), len(lb))
+	wa := 0
+	for _, l := range la {
+		wa = max(wa, lipgloss.Width(l))
+	}
+	out := make([]string, n)
+	for i := 0; i < n; i++ {
+		var x, y string
+		if i < len(la) {
+			x = la[i]
+		}
+		if i < len(lb) {
+			y = lb[i]
+		}
+		out[i] = padRight(x, wa) + y
+	}
+	return joinLines(out)
+}
