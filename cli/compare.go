@@ -166,8 +166,17 @@ func writeComparison(w io.Writer, cmp catalog.Comparison, width int, diff, style
 			b.WriteString(wrapIndent("  • ", d, width) + "\n")
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, trimRight(b.String()))
 	return err
+}
+
+// trimRight drops the padding spaces at the ends of lines.
+func trimRight(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // wrapIndent wraps text to width with mark before the first line and the

@@ -84,8 +84,9 @@ func (a *app) writeHits(w io.Writer, hits []catalog.Hit) error {
 		if h.Detail != "" {
 			what += ": " + h.Detail
 		}
-		if h.Task != "" {
-			title = "task " + h.Task + " · owner " + title
+		if t := a.cat.Task(h.Task); t != nil {
+			title = t.Title
+			what = "task · owned by " + a.titles(t.Owners)
 		}
 		fmt.Fprintf(&b, "%s %s\n    %s\n", title, dim.Render("("+what+")"), highlight(h.Text, h.Matched, hl))
 	}

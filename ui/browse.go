@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -143,6 +144,7 @@ func newBrowse(c *common) *browse {
 	l.KeyMap = km
 	l.FilterInput.Prompt = "filter: "
 	l.Filter = filterRoles
+	steadyCursor(&l.FilterInput)
 	b.list = l
 	b.page = viewport.New()
 	b.page.SoftWrap = false
@@ -155,8 +157,29 @@ func (b *browse) capturesText() bool {
 	return b.list.FilterState() == list.Filtering
 }
 
+// applyStyles gives the list the explorer's styles (they change with
+// the theme) and a compact page counter instead of dots.
+func (b *browse) applyStyles() {
+	st := b.c.styles
+	ls := list.DefaultStyles(st.IsDark)
+	ls.PaginationStyle = st.Faint.PaddingLeft(2)
+	ls.NoItems = st.Faint.PaddingLeft(2)
+	ls.TitleBar = lipgloss.NewStyle().Padding(0, 0, 1, 2)
+	ls.DefaultFilterCharacterMatch = st.Highlight
+	b.list.Styles = ls
+	b.list.Paginator.Type = paginator.Arabic
+	b.list.Paginator.ArabicFormat = "page %d of %d"
+	fs := b.list.FilterInput.Styles()
+	fs.Focused.Prompt, fs.Blurred.Prompt = st.Accent, st.Faint
+	fs.Focused.Text, fs.Blurred.Text = st.App, st.App
+	fs.Focused.Placeholder, fs.Blurred.Placeholder = st.Faint, st.Faint
+	fs.Cursor.Color = nil
+	b.list.FilterInput.SetStyles(fs)
+}
+
 func (b *browse) setSize(w, h int) tea.Cmd {
 	b.width, b.height = w, h
+	b.applyStyles()
 	b.single = w < 60
 	b.listW = min(max(w/3, 24), 38)
 	if b.single {

@@ -48,6 +48,7 @@ func newSearch(c *common) *search {
 	s.input.Prompt = "search: "
 	s.input.Placeholder = "duties, tools, tasks, titles… (try ssl, on-call, terraform)"
 	s.input.CharLimit = 200
+	steadyCursor(&s.input)
 	return s
 }
 
@@ -246,4 +247,12 @@ func (s *search) view() string {
 		status = st.Faint.Render(n + " matches · enter opens · tab marks the role for compare")
 	}
 	return s.input.View() + "\n" + status + "\n" + s.list.view(true)
+}
+
+// steadyCursor stops a text field's cursor from blinking: a blinking
+// cursor redraws the whole screen twice a second while the user reads.
+func steadyCursor(in *textinput.Model) {
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
 }

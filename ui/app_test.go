@@ -1,0 +1,425 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/roledex/roledex/catalog"
+	"github.com/roledex/roledex/content"
+)
+
+var testCatalog = func() *catalog.Catalog {
+	c, probs := catalog.Load(catalog.Source{FS: content.FS, Name: "content"})
+	if len(probs) > 0 {
+		panic(fmt.Sprint("embedded catalog has problems: ", probs))
+	}
+	return c
+}()
+
+// press builds the key message a terminal would send for name.
+func press(name string) tea.KeyPressMsg {
+	special := map[string]rune{
+		"tab": tea.KeyTab, "enter": tea.KeyEnter, "esc": tea.KeyEscape, "down": tea.KeyDown,
+		"up": tea.KeyUp, "left": tea.KeyLeft, "right": tea.KeyRight, "space": tea.KeySpace,
+		"backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown,
+	}
+	if r, ok := special[name]; ok {
+		k := tea.KeyPressMsg{Code: r}
+		if name == "space" {
+			k.Text = " "
+		}
+		return k
+	}
+	if c, ok := strings.CutPrefix(name, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: rune(c[0]), Mod: tea.ModCtrl}
+	}
+	r := []rune(name)[0]
+	return tea.KeyPressMsg{Code: r, Text: name}
+}
+
+// driver feeds messages to a model and runs the commands they return
+// synchronously, as the program would; commands that wait (cursor blink
+// ticks) are dropped after a short timeout.
+type driver struct {
+	t    *testing.T
+	m    Model
+	quit bool
+}
+
+func newDriver(t *testing.T, w, h int, o Options) *driver {
+	t.Helper()
+	if o.Catalog == nil {
+		o.Catalog = testCatalog
+	}
+	if o.Theme == ThemeAuto {
+		o.Theme = ThemeDark
+	}
+	d := &driver{t: t, m: New(o)}
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return d
+}
+
+func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
+	next, cmd := d.m.Update(msg)
+	d.m = next.(Model)
+	d.run(cmd)
+}
+
+func (d *driver) keys(names ...string) {
+	d.t.Helper()
+	for _, n := range names {
+		d.send(press(n))
+	}
+}
+
+func (d *driver) typeText(s string) {
+	for _, r := range s {
+		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(200 * time.Millisecond):
+		return
+	}
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+	case tea.QuitMsg:
+		d.quit = true
+	default:
+		if fmt.Sprintf("%T", msg) == "tea.sequenceMsg" {
+			return
+		}
+		d.send(msg)
+	}
+}
+
+// screen is the view as plain text.
+func (d *driver) screen() string { return ansi.Strip(d.m.View().Content) }
+
+func (d *driver) requireContains(parts ...string) {
+	d.t.Helper()
+	s := d.screen()
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			d.t.Fatalf("screen lacks %q:\n%s", p, s)
+		}
+	}
+}
+
+// checkFits fails when any line is wider than the window or there are
+// more lines than rows.
+func checkFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	if view == "" {
+		return
+	}
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Fatalf("%d lines for a %d-row window", len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Fatalf("line %d is %d cells wide in a %d-column window: %q", i, lw, w, ansi.Strip(l))
+		}
+	}
+}
+
+func TestGoldenScreens(t *testing.T) {
+	sizes := [][2]int{{80, 24}, {160, 48}}
+	screens := []struct {
+		name  string
+		start Start
+		keys  []string
+		text  string
+	}{
+		{"browse", Start{Roles: []string{"devops-engineer"}}, nil, ""},
+		{"compare", Start{Roles: []string{"devops-engineer", "site-reliability-engineer", "platform-engineer"}}, nil, ""},
+		{"compare-diff", Start{Roles: []string{"head-of-engineering", "vp-of-engineering"}}, []string{"d"}, ""},
+		{"search", Start{Screen: ScreenSearch}, nil, "ssl"},
+		{"pillars", Start{Screen: ScreenPillars}, []string{"j", "tab"}, ""},
+		{"tasks", Start{Screen: ScreenTasks}, []string{"j", "j"}, ""},
+		{"help", Start{Roles: []string{"site-reliability-engineer"}}, []string{"?"}, ""},
+		{"links", Start{Roles: []string{"devops-engineer"}}, []string{"o"}, ""},
+	}
+	for _, sz := range sizes {
+		for _, sc := range screens {
+			t.Run(fmt.Sprintf("%s-%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
+				d := newDriver(t, sz[0], sz[1], Options{Start: sc.start})
+				d.keys(sc.keys...)
+				d.typeText(sc.text)
+				checkFits(t, d.m.View().Content, sz[0], sz[1])
+				golden.RequireEqual(t, []byte(d.screen()))
+			})
+		}
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	for _, sz := range [][2]int{{20, 6}, {1, 1}, {0, 0}, {39, 30}, {100, 9}} {
+		d := newDriver(t, sz[0], sz[1], Options{})
+		checkFits(t, d.m.View().Content, max(sz[0], 0), max(sz[1], 0))
+		if sz[0] >= 20 && !strings.Contains(d.screen(), "too small") {
+			t.Fatalf("%dx%d: no notice:\n%s", sz[0], sz[1], d.screen())
+		}
+		d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+		d.requireContains("Roles", "Compare")
+	}
+}
+
+func TestResizeStormNeverOverflows(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Roles: []string{"devops-engineer", "site-reliability-engineer"}}})
+	for _, screen := range []string{"1", "c", "3", "4", "/"} {
+		d.keys(screen)
+		for w := 0; w < 130; w += 7 {
+			for h := 0; h < 40; h += 5 {
+				d.send(tea.WindowSizeMsg{Width: w, Height: h})
+				checkFits(t, d.m.View().Content, w, h)
+			}
+		}
+		d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+		d.keys("esc")
+	}
+}
+
+// TestFlowMarkCompareSearchOpen is the flow of the issue: mark three
+// roles, compare, show only differences, search "ssl", open the result.
+func TestFlowMarkCompareSearchOpen(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.keys("f")
+	d.typeText("devops engineer")
+	d.keys("enter", "m")
+	d.keys("esc", "f")
+	d.typeText("site reliability")
+	d.keys("enter", "m", "esc", "f")
+	d.typeText("platform engineer")
+	d.keys("enter", "m", "esc")
+	if got := strings.Join(d.m.c.marks, ","); got != "devops-engineer,site-reliability-engineer,platform-engineer" {
+		t.Fatalf("marks = %s", got)
+	}
+	d.keys("c")
+	if d.m.screen != ScreenCompare {
+		t.Fatalf("screen = %v, want compare", d.m.screen)
+	}
+	d.requireContains("DevOps Engineer", "Site Reliability Engineer", "Platform Engineer", "Decision-making")
+	rowsBefore := strings.Count(d.screen(), "\n")
+	d.keys("d")
+	if !d.m.compare.diffOnly {
+		t.Fatal("d did not switch to differences only")
+	}
+	d.requireContains("differences only")
+	_ = rowsBefore
+	d.keys("/")
+	d.typeText("ssl")
+	if d.m.screen != ScreenSearch || len(d.m.search.hits) == 0 {
+		t.Fatalf("search for ssl: screen %v, %d hits", d.m.screen, len(d.m.search.hits))
+	}
+	first := d.m.search.hits[0]
+	d.keys("enter")
+	if first.Task != "" {
+		if d.m.screen != ScreenTasks || d.m.tasks.shown != first.Task {
+			t.Fatalf("opening task hit %s: screen %v showing %q", first.Task, d.m.screen, d.m.tasks.shown)
+		}
+	} else if d.m.screen != ScreenBrowse || d.m.browse.current != first.Role {
+		t.Fatalf("opening role hit %s: screen %v on %q", first.Role, d.m.screen, d.m.browse.current)
+	}
+	// esc returns to the search we came from.
+	d.keys("esc")
+	if d.m.screen != ScreenSearch {
+		t.Fatalf("esc after opening a hit: screen %v, want search", d.m.screen)
+	}
+}
+
+func TestSearchOpensRoleAtMatchedLine(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Screen: ScreenSearch}})
+	d.typeText("golden signals")
+	if len(d.m.search.hits) == 0 || d.m.search.hits[0].Role != "site-reliability-engineer" {
+		t.Fatalf("hits: %+v", d.m.search.hits)
+	}
+	d.keys("enter")
+	if d.m.browse.current != "site-reliability-engineer" {
+		t.Fatalf("opened %q", d.m.browse.current)
+	}
+	if d.m.browse.page.YOffset() == 0 {
+		t.Fatal("page was not scrolled to the matched line")
+	}
+	d.requireContains("golden")
+}
+
+func TestFollowLinkAndBack(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Roles: []string{"devops-engineer"}}})
+	d.keys("o")
+	d.requireContains("Links from DevOps Engineer", "Reports to", "Next steps")
+	// Move to the first "Next steps" entry and follow it.
+	for i := 0; i < 10 && !strings.HasPrefix(d.m.browse.links.list.items[d.m.browse.links.list.cursor].text, "SRE Lead"); i++ {
+		d.keys("j")
+	}
+	d.keys("enter")
+	if d.m.browse.current != "sre-lead" {
+		t.Fatalf("followed to %q, want sre-lead", d.m.browse.current)
+	}
+	d.keys("esc")
+	if d.m.browse.current != "devops-engineer" {
+		t.Fatalf("back went to %q", d.m.browse.current)
+	}
+}
+
+func TestNarrowByFamilyTrackPillar(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{})
+	all := len(d.m.browse.list.VisibleItems())
+	d.keys("n") // family
+	fam := len(d.m.browse.list.VisibleItems())
+	if fam == 0 || fam >= all {
+		t.Fatalf("family narrowing shows %d of %d", fam, all)
+	}
+	d.keys("n", "]") // track, second track (lead)
+	for _, it := range d.m.browse.list.VisibleItems() {
+		if it.(roleItem).r.Track != catalog.TrackLead {
+			t.Fatalf("track narrowing shows %s (%s)", it.(roleItem).r.ID, it.(roleItem).r.Track)
+		}
+	}
+	d.keys("n") // pillar: operational excellence
+	if n := len(d.m.browse.list.VisibleItems()); n == 0 || n >= all {
+		t.Fatalf("pillar narrowing shows %d", n)
+	}
+	d.keys("n")
+	if n := len(d.m.browse.list.VisibleItems()); n != all {
+		t.Fatalf("back to all shows %d of %d", n, all)
+	}
+}
+
+func TestCompareSwapAndDrop(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{Start: Start{Roles: []string{"devops-engineer", "site-reliability-engineer", "platform-engineer"}}})
+	if d.m.compare.visibleCols() != 2 {
+		t.Fatalf("at 80 columns %d columns fit, want 2", d.m.compare.visibleCols())
+	}
+	d.requireContains("showing 2 of 3 roles")
+	d.keys("s")
+	if got := strings.Join(d.m.c.marks, ","); got != "site-reliability-engineer,devops-engineer,platform-engineer" {
+		t.Fatalf("after swap: %s", got)
+	}
+	d.keys("right", "x")
+	if len(d.m.c.marks) != 2 {
+		t.Fatalf("after drop: %v", d.m.c.marks)
+	}
+	d.send(tea.WindowSizeMsg{Width: 200, Height: 50})
+	if d.m.compare.visibleCols() != 2 {
+		t.Fatalf("two roles at 200 cols: %d visible", d.m.compare.visibleCols())
+	}
+}
+
+func TestMouseClickSelectsRole(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{})
+	before := d.m.browse.current
+	// Row 4 of the screen is the third role line (header, border, two lines).
+	d.send(tea.MouseClickMsg{X: 5, Y: 4, Button: tea.MouseLeft})
+	if d.m.browse.current == before {
+		t.Fatalf("click did not change the role (still %s)", before)
+	}
+	want := d.m.browse.list.VisibleItems()[2].(roleItem).r.ID
+	if d.m.browse.current != want {
+		t.Fatalf("click selected %s, want %s", d.m.browse.current, want)
+	}
+	d.send(tea.MouseClickMsg{X: 0, Y: 0, Button: tea.MouseLeft}) // the "roledex" label: nothing
+	d.send(tea.MouseClickMsg{X: lenCells(" roledex ") + 12, Y: 0, Button: tea.MouseLeft})
+	if d.m.screen != ScreenCompare {
+		t.Fatalf("click on the Compare tab: screen %v", d.m.screen)
+	}
+}
+
+func lenCells(s string) int { return ansi.StringWidth(s) }
+
+func TestWheelScrollsPage(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Roles: []string{"devops-engineer"}}})
+	d.send(tea.MouseWheelMsg{X: 60, Y: 10, Button: tea.MouseWheelDown})
+	if d.m.browse.page.YOffset() == 0 {
+		t.Fatal("wheel did not scroll the page")
+	}
+}
+
+func TestThemeFollowsBackground(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Theme: ThemeAuto})
+	d.m.theme = ThemeAuto
+	d.send(tea.BackgroundColorMsg{Color: lightColor{}})
+	if d.m.c.styles.IsDark {
+		t.Fatal("a light background left dark styles")
+	}
+	if d.m.c.styles.GlamourStyle != StyleLight {
+		t.Fatalf("glamour style %q", d.m.c.styles.GlamourStyle)
+	}
+}
+
+type lightColor struct{}
+
+func (lightColor) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+func TestNoColorHasNoColours(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{NoColor: true, Start: Start{Roles: []string{"devops-engineer", "sre-lead"}}})
+	for _, s := range []string{"1", "c", "3", "4"} {
+		d.keys(s)
+		if seq := colourSGR(d.m.View().Content); seq != "" {
+			t.Fatalf("screen %s sets a colour: %q", s, seq)
+		}
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{})
+	d.keys("q")
+	if !d.quit {
+		t.Fatal("q did not quit")
+	}
+	d = newDriver(t, 100, 30, Options{Start: Start{Screen: ScreenSearch}})
+	d.typeText("q")
+	if d.quit {
+		t.Fatal("q in the search field quit instead of typing")
+	}
+	d.keys("ctrl+c")
+	if !d.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+}
+
+// colourSGR returns the first SGR sequence in s that sets a foreground or
+// background colour, or "".
+func colourSGR(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] != 0x1b || i+1 >= len(s) || s[i+1] != '[' {
+			continue
+		}
+		j := i + 2
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';' || s[j] == ':') {
+			j++
+		}
+		if j >= len(s) || s[j] != 'm' {
+			continue
+		}
+		for _, p := range strings.FieldsFunc(s[i+2:j], func(r rune) bool { return r == ';' }) {
+			var n int
+			fmt.Sscan(p, &n)
+			if n >= 30 && n <= 38 || n >= 40 && n <= 48 || n >= 90 && n <= 97 || n >= 100 && n <= 107 {
+				return s[i : j+1]
+			}
+		}
+	}
+	return ""
+}
