@@ -51,9 +51,13 @@ func Compare(roles ...*Role) Comparison {
 		for j, r := range roles {
 			row.Values[j] = r.Dimensions[i]
 			ws := contentWords(r.Dimensions[i])
-			if j == 0 {
+			switch {
+			case j == 0:
 				first = ws
-			} else if similarity(first, ws) < alikeThreshold {
+			case normalize(r.Dimensions[i]) == normalize(roles[0].Dimensions[i]):
+				// The same text, or none on either side ("—" and "—"),
+				// reads alike even when it has no content words to weigh.
+			case similarity(first, ws) < alikeThreshold:
 				row.Alike = false
 			}
 		}

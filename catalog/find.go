@@ -56,6 +56,15 @@ func (c *Catalog) Find(q string) (*Role, error) {
 	if r := c.names[n]; r != nil {
 		return r, nil
 	}
+	// "Chief Technology Officer (CTO)": the name, or else its abbreviation.
+	if name, abbr, ok := strings.Cut(strings.TrimSuffix(strings.TrimSpace(q), ")"), "("); ok && strings.HasSuffix(strings.TrimSpace(q), ")") {
+		if r := c.names[normalize(name)]; r != nil {
+			return r, nil
+		}
+		if r := c.names[normalize(abbr)]; r != nil {
+			return r, nil
+		}
+	}
 	if r, amb := c.prefix(n); r != nil {
 		return r, nil
 	} else if len(amb) > 0 {

@@ -206,8 +206,13 @@ func (p *fileParser) responsibilities(r *Role, s section, src *source) {
 }
 
 func (p *fileParser) dimensions(r *Role, s section, src *source) {
-	cur := -1
+	// cur is the dimension being read; noHeading before the first ###,
+	// rejected under a heading already reported (its text is skipped
+	// rather than reported a second time).
+	const noHeading, rejected = -1, -2
+	cur := noHeading
 	var parts []ast.Node
+	given := map[int]int{}
 	flush := func() {
 		if cur >= 0 {
 			r.Dimensions[cur] = clean(src.raw(parts))
@@ -221,19 +226,24 @@ func (p *fileParser) dimensions(r *Role, s section, src *source) {
 			cur = DimensionIndex(name)
 			if cur < 0 {
 				p.reportf(src.line(h), "unknown dimension %q (known: %s)", Sanitize(name), dimensionNames())
+				cur = rejected
 				continue
 			}
-			if r.Dimensions[cur] != "" {
-				p.reportf(src.line(h), "dimension %q is given twice", Dimensions[cur].Name)
-				cur = -1
+			if prev, dup := given[cur]; dup {
+				p.reportf(src.line(h), "dimension %q is given twice (first on line %d)", Dimensions[cur].Name, prev)
+				cur = rejected
+				continue
 			}
+			given[cur] = src.line(h)
 			continue
 		}
-		if cur < 0 {
+		switch cur {
+		case noHeading:
 			p.reportf(src.line(b), "text under Dimensions must follow a ### dimension heading")
-			continue
+		case rejected:
+		default:
+			parts = append(parts, b)
 		}
-		parts = append(parts, b)
 	}
 	flush()
 }

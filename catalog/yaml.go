@@ -41,13 +41,20 @@ func decodeFront(d document, v any, report func(line int, msg string)) *yaml.Nod
 		report(d.frontLine, fmt.Sprintf("front matter is nested more than %d levels deep", maxYAMLDepth))
 		return nil
 	}
-	if hasAlias(m) {
-		report(d.frontLine, "YAML anchors and aliases (&, *) are not allowed in catalog files")
+	if a := findAlias(m); a != nil {
+		report(d.frontLine-1+a.Line, "YAML anchors and aliases (&, *) are not allowed in catalog files")
 		return nil
 	}
 	ok := checkFields(m, reflect.TypeOf(v).Elem(), d.frontLine-1, report)
 	if err := m.Decode(v); err != nil {
-		reportYAMLError(err, d.frontLine, report)
+		// checkFields has already reported duplicate keys, with file lines;
+		// the decoder's own "already defined" message counts lines from the
+		// front matter and would only repeat it.
+		reportYAMLError(err, d.frontLine, func(line int, msg string) {
+			if !strings.Contains(msg, "already defined at line") {
+				report(line, msg)
+			}
+		})
 		return nil
 	}
 	if !ok {
@@ -158,16 +165,18 @@ func depth(n *yaml.Node, d int) int {
 	return best
 }
 
-func hasAlias(n *yaml.Node) bool {
+// findAlias returns the first node that is an alias or carries an anchor,
+// or nil.
+func findAlias(n *yaml.Node) *yaml.Node {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return true
+		return n
 	}
 	for _, c := range n.Content {
-		if hasAlias(c) {
-			return true
+		if a := findAlias(c); a != nil {
+			return a
 		}
 	}
-	return false
+	return nil
 }
 
 // itemLines maps each scalar of the list under key to its file line.
