@@ -265,7 +265,8 @@ func dimensionItem(to *Role, ch DimChange) GapItem {
 // Gap compares a current role with a target: the responsibilities Compare
 // finds unique to each, the tools one has and the other lacks (compared
 // case-insensitively), the pillars one contributes to and the other does
-// not, and the dimensions whose texts do not read alike.
+// not, and the dimensions whose texts do not read alike (a dimension
+// neither role describes is left out).
 func (c *Catalog) Gap(from, to *Role) Gap {
 	g := Gap{From: from, To: to}
 	if from == nil || to == nil || from == to {
@@ -283,7 +284,8 @@ func (c *Catalog) Gap(from, to *Role) Gap {
 	g.Adds = append(g.Adds, c.pillarItems(to, from)...)
 	g.Drops = append(g.Drops, c.pillarItems(from, to)...)
 	for _, row := range cmp.Rows {
-		if !row.Alike {
+		// Compare never finds two empty texts alike; nothing changes there.
+		if !row.Alike && (strings.TrimSpace(row.Values[0]) != "" || strings.TrimSpace(row.Values[1]) != "") {
 			g.Changes = append(g.Changes, DimChange{Dimension: row.Dimension, From: row.Values[0], To: row.Values[1]})
 		}
 	}

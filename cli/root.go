@@ -20,6 +20,9 @@ const (
 	ExitOK    = 0
 	ExitError = 1 // unknown role, lint findings, unreadable catalog
 	ExitUsage = 2 // bad flags or arguments
+
+	ExitInterrupted = 130 // SIGINT, as shells report it
+	ExitTerminated  = 143 // SIGTERM
 )
 
 // exitError carries an error that is not a usage mistake.
@@ -75,6 +78,7 @@ type app struct {
 	cat      *catalog.Catalog
 	problems catalog.Problems
 	index    *catalog.Index
+	state    string // --state: the plan file
 }
 
 // Execute runs the command line with args and returns the exit status.
@@ -82,8 +86,10 @@ func Execute(args []string, env Env) int {
 	a := &app{env: env}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	root.SetOut(env.Stdout)
-	root.SetErr(env.Stderr)
+	// Every byte printed passes a last filter: styled output keeps only SGR
+	// styling, plain output keeps no escape sequence at all.
+	root.SetOut(&safeWriter{w: env.Stdout, plain: func() bool { return !a.styled(env.Stdout) }})
+	root.SetErr(&safeWriter{w: env.Stderr, plain: func() bool { return true }})
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
@@ -123,12 +129,13 @@ terminal).`,
 	root.PersistentFlags().StringArrayVar(&a.dirs, "catalog", nil, "add roles, pillars and tasks from `DIR` (repeatable; same ids replace built-in ones)")
 	root.PersistentFlags().StringVar(&a.color, "color", "auto", "colour output: auto, always or never (NO_COLOR also turns it off)")
 	root.PersistentFlags().StringVar(&a.theme, "theme", "auto", "styles for a dark or light terminal: auto, dark or light")
+	root.PersistentFlags().StringVar(&a.state, "state", "", "keep the career plan in `FILE` (one per mentee; default: the user's state folder)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		return a.checkGlobalFlags()
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
 	root.AddCommand(a.listCmd(), a.showCmd(), a.compareCmd(), a.searchCmd(), a.lintCmd(),
-		a.pillarsCmd(), a.tasksCmd(), a.uiCmd())
+		a.pillarsCmd(), a.tasksCmd(), a.uiCmd(), a.pathCmd(), a.gapCmd(), a.planCmd())
 	return root
 }
 
@@ -174,7 +181,7 @@ func (a *app) sources(dirs []string) ([]catalog.Source, error) {
 		if !st.IsDir() {
 			return nil, fail(fmt.Errorf("catalog %s is not a folder", catalog.Sanitize(d)))
 		}
-		srcs = append(srcs, catalog.Source{FS: os.DirFS(d), Name: strings.TrimSuffix(d, "/")})
+		srcs = append(srcs, catalog.Source{FS: os.DirFS(d), Name: strings.TrimSuffix(d, "/"), Root: d})
 	}
 	return srcs, nil
 }
@@ -196,8 +203,11 @@ func (a *app) find(name string) (*catalog.Role, error) {
 	return r, nil
 }
 
-// styled reports whether output to w may carry colour and styling.
-func (a *app) styled(w io.Writer) bool {
+// styled reports whether output may carry colour and styling. Commands
+// pass the writer they print to, but that is the filter in front of
+// stdout; the answer depends on stdout itself.
+func (a *app) styled(io.Writer) bool {
+	w := a.env.Stdout
 	switch a.color {
 	case "always":
 		return true

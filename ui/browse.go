@@ -425,6 +425,18 @@ func (b *browse) key(msg tea.KeyPressMsg) (string, tea.Cmd) {
 	case msg.String() == "enter" && b.focus == focusList:
 		b.focus = focusPage
 		return "", nil
+	case key.Matches(msg, k.SetCurrent, k.AddTarget, k.Shortlist):
+		id := b.current
+		var edit planEditMsg
+		switch {
+		case key.Matches(msg, k.SetCurrent):
+			edit.current = id
+		case key.Matches(msg, k.AddTarget):
+			edit.target = id
+		default:
+			edit.shortlist = id
+		}
+		return "", func() tea.Msg { return edit }
 	case key.Matches(msg, k.Group):
 		b.narrow = (b.narrow + 1) % 4
 		b.narrowIdx = 0

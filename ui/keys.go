@@ -32,6 +32,7 @@ type BrowseKeys struct {
 	NextGroup      key.Binding
 	SetCurrent     key.Binding
 	AddTarget      key.Binding
+	Shortlist      key.Binding
 }
 
 // CompareKeys drive the comparison.
@@ -112,6 +113,7 @@ func DefaultKeyMap() KeyMap {
 			NextGroup:  k([]string{"]"}, "]", "next group"),
 			SetCurrent: k([]string{"C"}, "C", "plan: I am this role"),
 			AddTarget:  k([]string{"T"}, "T", "plan: add as target"),
+			Shortlist:  k([]string{"S"}, "S", "plan: shortlist"),
 		},
 		Compare: CompareKeys{
 			Up: up, Down: down, PageUp: pgup, PageDn: pgdn,

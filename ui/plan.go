@@ -1,29 +1,509 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"github.com/roledex/roledex/catalog"
+	"github.com/roledex/roledex/plan"
 )
 
-// PlanStore is the career plan as the explorer uses it.
-type PlanStore interface{}
+// planView says what the plan screen shows for the chosen target.
+type planView int
 
-// planMsg carries the result of plan work done off the UI loop.
-type planMsg struct{}
+const (
+	viewGap planView = iota
+	viewPath
+)
 
-// planScreen is the career plan screen.
-type planScreen struct {
-	c             *common
-	width, height int
+func (v planView) String() string { return [...]string{"gap", "path"}[v] }
+
+// planMsg carries the plan as saved (or reloaded) by a command, with what
+// to tell the user.
+type planMsg struct {
+	state    plan.State
+	warnings []plan.Warning
+	err      error
+	status   string
 }
 
-func newPlanScreen(c *common, _ PlanStore) *planScreen { return &planScreen{c: c} }
+// planEditMsg asks the plan screen to change the plan from elsewhere
+// (the role page's C, T and S keys).
+type planEditMsg struct {
+	current, target, shortlist string
+}
 
-func (p *planScreen) setSize(w, h int)                 { p.width, p.height = w, h }
-func (p *planScreen) capturesText() bool               { return false }
-func (p *planScreen) consumesBack() bool               { return false }
-func (p *planScreen) back() (string, tea.Cmd)          { return "", nil }
-func (p *planScreen) enter() tea.Cmd                   { return nil }
-func (p *planScreen) handle(planMsg) (string, tea.Cmd) { return "", nil }
-func (p *planScreen) update(tea.Msg) (string, tea.Cmd) { return "", nil }
-func (p *planScreen) view() string                     { return "Career planning is not built yet." }
-func (p *planScreen) helpMap(g GlobalKeys) helpMap     { return helpMap{short: g.column()} }
+// planScreen is the career plan: the current role, the targets, the gap
+// checklist or the routes to the chosen target, and notes.
+type planScreen struct {
+	c       *common
+	store   *plan.Store
+	state   plan.State
+	target  int
+	mode    planView
+	list    pickList
+	notes   textarea.Model
+	editing bool
+	width   int
+	height  int
+	listH   int
+	// exportDir is where E writes the markdown export.
+	exportDir string
+	now       func() time.Time
+}
+
+func newPlanScreen(c *common, store *plan.Store) *planScreen {
+	p := &planScreen{c: c, store: store, list: newPickList(&c.styles), now: time.Now, state: plan.New()}
+	if store != nil {
+		p.state = store.State()
+	}
+	p.notes = textarea.New()
+	p.notes.Placeholder = "Notes for this plan: what to practise, who to talk to, by when…"
+	p.notes.ShowLineNumbers = false
+	st := p.notes.Styles()
+	st.Cursor.Blink = false
+	p.notes.SetStyles(st)
+	p.exportDir, _ = os.Getwd()
+	return p
+}
+
+func (p *planScreen) capturesText() bool { return p.editing }
+func (p *planScreen) consumesBack() bool { return p.editing }
+
+func (p *planScreen) setSize(w, h int) {
+	p.width, p.height = w, h
+	p.notes.SetWidth(max(w-2, 10))
+	p.notes.SetHeight(max(h-6, 3))
+	p.listH = max(h-5, 1)
+	p.list.setSize(w, p.listH)
+	p.rebuild()
+}
+
+// enter re-reads the plan file, which another roledex may have changed.
+func (p *planScreen) enter() tea.Cmd {
+	if p.store == nil {
+		return nil
+	}
+	store := p.store
+	return func() tea.Msg {
+		w, err := store.Reload()
+		return planMsg{state: store.State(), warnings: w, err: err}
+	}
+}
+
+// handle takes a saved or reloaded plan.
+func (p *planScreen) handle(m planMsg) (string, tea.Cmd) {
+	if m.err != nil {
+		return "Plan not saved: " + m.err.Error(), nil
+	}
+	p.state = m.state
+	p.target = min(p.target, max(len(p.state.Targets)-1, 0))
+	p.rebuild()
+	if len(m.warnings) > 0 {
+		return m.warnings[0].Message, nil
+	}
+	return m.status, nil
+}
+
+// change applies f to the plan on screen at once and saves it to the file
+// in a command; the saved (merged) plan comes back as a planMsg.
+func (p *planScreen) change(status string, f func(*plan.State)) tea.Cmd {
+	f(&p.state)
+	p.rebuild()
+	if p.store == nil {
+		return func() tea.Msg { return planMsg{state: p.state, status: status + " (not saved: no plan file)"} }
+	}
+	store := p.store
+	return func() tea.Msg {
+		err := store.Update(f)
+		return planMsg{state: store.State(), warnings: store.Warnings(), err: err, status: status}
+	}
+}
+
+// edit applies a change asked for from another screen.
+func (p *planScreen) edit(m planEditMsg) tea.Cmd {
+	switch {
+	case m.current != "":
+		id := m.current
+		return p.change("Current role: "+p.c.title(id)+" (see it in 5 Plan)", func(s *plan.State) { s.Current = id })
+	case m.target != "":
+		id := m.target
+		if p.state.Current == id {
+			return func() tea.Msg {
+				return planMsg{state: p.state, status: "That is the current role; pick another target"}
+			}
+		}
+		return p.change("Target added: "+p.c.title(id)+" (see the gap in 5 Plan)", func(s *plan.State) { s.AddTarget(id) })
+	case m.shortlist != "":
+		id := m.shortlist
+		return p.change("Shortlisted: "+p.c.title(id), func(s *plan.State) {
+			for _, x := range s.Shortlist {
+				if x == id {
+					return
+				}
+			}
+			s.Shortlist = append(s.Shortlist, id)
+		})
+	}
+	return nil
+}
+
+func (p *planScreen) currentTarget() string {
+	if p.target < len(p.state.Targets) {
+		return p.state.Targets[p.target]
+	}
+	return ""
+}
+
+// rebuild refills the list for the chosen target and view.
+func (p *planScreen) rebuild() {
+	cur, to := p.c.cat.Role(p.state.Current), p.c.cat.Role(p.currentTarget())
+	cursor, _ := p.list.selected()
+	var items []pickItem
+	switch {
+	case cur == nil || to == nil:
+		items = nil
+	case p.mode == viewGap:
+		items = p.gapItems(cur, to)
+	default:
+		items = p.pathItems(cur, to)
+	}
+	offset := p.list.offset
+	p.list.setItems(items)
+	if cursor.value != "" && p.list.selectValue(cursor.value) {
+		p.list.offset = offset
+		p.list.ensureVisible()
+	}
+}
+
+func (p *planScreen) gapItems(cur, to *catalog.Role) []pickItem {
+	st := p.c.styles
+	gap := p.c.cat.Gap(cur, to)
+	target := to.ID
+	var items []pickItem
+	sections := []struct {
+		kind, title string
+	}{
+		{catalog.GapResponsibility, "Responsibilities to take on"},
+		{catalog.GapTool, "Tools to learn"},
+		{catalog.GapPillar, "Pillar contributions to pick up"},
+		{catalog.GapDimension, "How the job changes"},
+	}
+	for _, sec := range sections {
+		var its []catalog.GapItem
+		for _, it := range gap.Checklist() {
+			if it.Kind == sec.kind {
+				its = append(its, it)
+			}
+		}
+		if len(its) == 0 {
+			continue
+		}
+		done := 0
+		for _, it := range its {
+			if p.state.IsTicked(target, it.ID) {
+				done++
+			}
+		}
+		items = append(items, pickItem{text: fmt.Sprintf("%s  %d/%d", sec.title, done, len(its)), heading: true})
+		for _, it := range its {
+			it := it
+			items = append(items, pickItem{value: it.ID, render: func(w int, _ bool) []string {
+				box := "[ ] "
+				if p.state.IsTicked(target, it.ID) {
+					box = st.Accent.Render("[x] ")
+				}
+				text := it.Text
+				if it.Label != "" {
+					text = it.Label + ": " + text
+				}
+				var out []string
+				for i, l := range wrap(text, max(w-6, 8)) {
+					if i == 0 {
+						out = append(out, "  "+box+l)
+					} else {
+						out = append(out, "      "+l)
+					}
+				}
+				if it.Kind == catalog.GapDimension {
+					for _, ch := range gap.Changes {
+						if ch.Dimension.Name == it.Label && ch.From != "" {
+							for _, l := range wrap("now: "+ch.From, max(w-8, 8)) {
+								out = append(out, "      "+st.Faint.Render(l))
+							}
+						}
+					}
+				}
+				return out
+			}})
+		}
+	}
+	if len(gap.Drops) > 0 {
+		items = append(items, pickItem{text: fmt.Sprintf("Left behind  %d", len(gap.Drops)), heading: true})
+		for _, d := range gap.Drops {
+			d := d
+			items = append(items, pickItem{heading: true, render: func(w int, _ bool) []string {
+				text := d.Text
+				if d.Label != "" {
+					text = d.Label + ": " + text
+				}
+				var out []string
+				for i, l := range wrap(text, max(w-6, 8)) {
+					prefix := "    "
+					if i == 0 {
+						prefix = "  − "
+					}
+					out = append(out, st.Faint.Render(prefix+l))
+				}
+				return out
+			}})
+		}
+	}
+	return items
+}
+
+func (p *planScreen) pathItems(cur, to *catalog.Role) []pickItem {
+	var items []pickItem
+	paths := p.c.cat.Paths(cur.ID, to.ID, 3)
+	if len(paths) == 0 {
+		items = append(items, pickItem{heading: true, text: "No route from " + cur.Title + " to " + to.Title + " through the catalog's next steps and reporting lines."})
+	}
+	for i, path := range paths {
+		items = append(items, pickItem{heading: true, text: fmt.Sprintf("Route %d · %d step%s", i+1, len(path), plural(len(path)))})
+		items = append(items, p.node("", p.c.title(path[0].From), "you are here", path[0].From))
+		for _, s := range path {
+			items = append(items, p.node("↳ ", p.c.title(s.To), string(s.Via), s.To))
+		}
+	}
+	near := p.c.cat.Neighbours(cur.ID, 2)
+	for d, ids := range near {
+		if len(ids) == 0 {
+			continue
+		}
+		items = append(items, pickItem{heading: true, text: fmt.Sprintf("Also within %d step%s of %s", d+1, plural(d+1), cur.Title)})
+		for _, id := range ids {
+			if r := p.c.cat.Role(id); r != nil {
+				items = append(items, p.node("", r.Title, string(r.Track)+" · "+r.Family, id))
+			}
+		}
+	}
+	return items
+}
+
+// node is one role of a route or of the neighbourhood, on one line.
+func (p *planScreen) node(arrow, title, note, id string) pickItem {
+	st := p.c.styles
+	return pickItem{value: id, render: func(w int, _ bool) []string {
+		return []string{clipTo("  "+arrow+title+"  "+st.Faint.Render(note), w)}
+	}}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func (p *planScreen) update(msg tea.Msg) (string, tea.Cmd) {
+	if p.editing {
+		var cmd tea.Cmd
+		p.notes, cmd = p.notes.Update(msg)
+		return "", cmd
+	}
+	k := p.c.keys.Plan
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Up):
+			p.list.move(-1)
+		case key.Matches(msg, k.Down):
+			p.list.move(1)
+		case key.Matches(msg, k.PageUp):
+			p.list.page(-1)
+		case key.Matches(msg, k.PageDn):
+			p.list.page(1)
+		case key.Matches(msg, k.NextTarget, k.PrevTarget):
+			if n := len(p.state.Targets); n > 1 {
+				d := 1
+				if key.Matches(msg, k.PrevTarget) {
+					d = n - 1
+				}
+				p.target = (p.target + d) % n
+				p.rebuild()
+				return "Target: " + p.c.title(p.currentTarget()), nil
+			}
+		case key.Matches(msg, k.ToggleView):
+			p.mode = 1 - p.mode
+			p.rebuild()
+			return "Showing the " + p.mode.String(), nil
+		case key.Matches(msg, k.Tick):
+			return p.tick()
+		case key.Matches(msg, k.Open):
+			if it, ok := p.list.selected(); ok && p.mode == viewPath && it.value != "" {
+				return "", follow(it.value, "")
+			}
+			if p.mode == viewGap {
+				return p.tick()
+			}
+		case key.Matches(msg, k.Notes):
+			p.editing = true
+			p.notes.SetValue(p.state.Notes)
+			return "Editing notes · esc saves", p.notes.Focus()
+		case key.Matches(msg, k.Drop):
+			if id := p.currentTarget(); id != "" {
+				return "", p.change("Removed target "+p.c.title(id), func(s *plan.State) { s.RemoveTarget(id) })
+			}
+		case key.Matches(msg, k.Export):
+			return "Exporting…", p.export()
+		}
+	case tea.MouseWheelMsg:
+		if msg.Mouse().Button == tea.MouseWheelUp {
+			p.list.scroll(-3)
+		} else {
+			p.list.scroll(3)
+		}
+	case tea.MouseClickMsg:
+		before := p.list.cursor
+		if p.list.clickAt(msg.Mouse().Y-3) && p.list.cursor == before {
+			return p.tick()
+		}
+	}
+	return "", nil
+}
+
+// tick ticks or unticks the checklist item under the cursor.
+func (p *planScreen) tick() (string, tea.Cmd) {
+	it, ok := p.list.selected()
+	target := p.currentTarget()
+	if !ok || p.mode != viewGap || it.value == "" || target == "" {
+		return "", nil
+	}
+	on := !p.state.IsTicked(target, it.value)
+	word := "Ticked"
+	if !on {
+		word = "Unticked"
+	}
+	id := it.value
+	return "", p.change(word, func(s *plan.State) { s.SetTicked(target, id, on) })
+}
+
+// back leaves the notes editor, saving what was typed.
+func (p *planScreen) back() (string, tea.Cmd) {
+	p.editing = false
+	p.notes.Blur()
+	text := p.notes.Value()
+	if text == p.state.Notes {
+		return "Notes unchanged", nil
+	}
+	return "", p.change("Notes saved", func(s *plan.State) { s.Notes = text })
+}
+
+// export writes the plan as markdown into the folder roledex was started
+// in, in a command.
+func (p *planScreen) export() tea.Cmd {
+	st, cat, dir, now := p.state, p.c.cat, p.exportDir, p.now()
+	return func() tea.Msg {
+		name := "roledex-plan"
+		if st.Current != "" {
+			name += "-" + st.Current
+		}
+		file := filepath.Join(dir, name+"-"+now.Format("2006-01-02")+".md")
+		err := os.WriteFile(file, []byte(plan.Export(cat, st, now)), 0o600)
+		if err != nil {
+			return planMsg{state: st, status: "Export failed: " + err.Error()}
+		}
+		return planMsg{state: st, status: "Exported to " + file}
+	}
+}
+
+func (p *planScreen) view() string {
+	st := p.c.styles
+	var b strings.Builder
+	cur := p.c.cat.Role(p.state.Current)
+	curText := st.Faint.Render("not set — open a role and press C")
+	if cur != nil {
+		curText = st.Title.Render(cur.Title)
+	}
+	b.WriteString("Current  " + curText + "\n")
+	var targets []string
+	for i, id := range p.state.Targets {
+		t := p.c.title(id)
+		if i == p.target {
+			t = st.Marked.Render("▸ " + t)
+		}
+		targets = append(targets, t)
+	}
+	tText := st.Faint.Render("none — open a role and press T")
+	if len(targets) > 0 {
+		tText = strings.Join(targets, st.Faint.Render("  ·  "))
+	}
+	b.WriteString("Targets  " + tText + "\n")
+	info := fmt.Sprintf("view: %s (v) · shortlist %d · ", p.mode, len(p.state.Shortlist))
+	if p.store != nil {
+		info += "file " + p.store.Path()
+	} else {
+		info += "no plan file"
+	}
+	b.WriteString(st.Faint.Render(info) + "\n")
+	if p.editing {
+		b.WriteString(st.Header.Render("Notes") + st.Faint.Render("  (esc saves)") + "\n")
+		b.WriteString(p.notes.View())
+		return b.String()
+	}
+	b.WriteString(st.Faint.Render(strings.Repeat("─", max(p.width, 1))) + "\n")
+	switch {
+	case cur == nil || p.currentTarget() == "":
+		b.WriteString(p.intro())
+	default:
+		b.WriteString(p.list.view(true))
+	}
+	b.WriteString("\n" + p.notesLine())
+	return b.String()
+}
+
+func (p *planScreen) notesLine() string {
+	st := p.c.styles
+	n := strings.TrimSpace(p.state.Notes)
+	if n == "" {
+		return st.Faint.Render("Notes: none yet · e to write")
+	}
+	first, _, _ := strings.Cut(n, "\n")
+	return st.Faint.Render("Notes: ") + first + st.Faint.Render(fmt.Sprintf("  (%d lines · e to edit)", strings.Count(n, "\n")+1))
+}
+
+func (p *planScreen) intro() string {
+	lines := []string{
+		"",
+		"Plan a move: where you are, where you want to be, what stands between.",
+		"",
+		"  1. Open your current role (1 Roles, or / to search) and press C.",
+		"  2. Open a role you aim for and press T; add more targets the same way.",
+		"  3. Come back here (5): tick the gap as you work through it (space),",
+		"     see the routes (v), write notes (e), export the plan (E).",
+		"",
+		"Everything is saved as you go; roledex --state FILE keeps one plan per mentee.",
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = "  " + l
+	}
+	return strings.Join(out, "\n")
+}
+
+func (p *planScreen) helpMap(g GlobalKeys) helpMap {
+	k := p.c.keys.Plan
+	if p.editing {
+		return helpMap{short: []key.Binding{k.SaveNotes, k2("ctrl+c", "quit")}}
+	}
+	return helpMap{
+		short: []key.Binding{k.Tick, k.ToggleView, k.NextTarget, k.Notes, k.Export, k.Drop, g.Back, g.Help},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn, k.Open}, {k.Tick, k.ToggleView, k.NextTarget, k.PrevTarget, k.Notes, k.Export, k.Drop}, g.column()},
+	}
+}
