@@ -91,3 +91,86 @@ func TestTmuxSmoke(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSignalsAndPanicRestoreTerminal runs the explorer in tmux and ends it
+// with SIGTERM, SIGINT and a panic: each must leave the terminal settings
+// as they were and exit 143, 130 and 1.
+func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping (.ci/run installs it)")
+	}
+	if _, err := exec.LookPath("pgrep"); err != nil {
+		t.Skip("pgrep is not installed: skipping")
+	}
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "roledex")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	sock := filepath.Join(dir, "tmux.sock")
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	tmux("-f", "/dev/null", "new-session", "-d", "-s", "sig", "-x", "100", "-y", "30", "sh")
+	defer exec.Command("tmux", "-S", sock, "kill-server").Run()
+	shellPID := strings.TrimSpace(tmux("display", "-p", "-t", "sig", "#{pane_pid}"))
+	waitFor := func(want string) string {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			s := tmux("capture-pane", "-p", "-t", "sig")
+			if strings.Contains(s, want) {
+				return s
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("screen never showed %q:\n%s", want, s)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	for _, c := range []struct {
+		name, env, signal, want string
+	}{
+		{"SIGTERM", "", "-TERM", "EXIT=143"},
+		{"SIGINT", "", "-INT", "EXIT=130"},
+		{"panic", "ROLEDEX_TEST_PANIC=1 ", "", "EXIT=1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tmux("send-keys", "-t", "sig", "clear; before=$(stty -g); "+c.env+bin+" 2>"+dir+"/err; echo EXIT=$?; [ \"$before\" = \"$(stty -g)\" ] && echo STTY=same || echo STTY=changed", "Enter")
+			if c.signal != "" {
+				waitFor("All roles")
+				pid, err := exec.Command("pgrep", "-P", shellPID, "-x", "roledex").Output()
+				if err != nil {
+					t.Fatalf("pgrep: %v", err)
+				}
+				if out, err := exec.Command("kill", c.signal, strings.TrimSpace(string(pid))).CombinedOutput(); err != nil {
+					t.Fatalf("kill: %v %s", err, out)
+				}
+			}
+			out := waitFor("STTY=")
+			if !strings.Contains(out, c.want+"\n") && !strings.HasSuffix(strings.TrimSpace(strings.Split(out, "STTY")[0]), c.want) {
+				t.Fatalf("want %s:\n%s", c.want, out)
+			}
+			if !strings.Contains(out, "STTY=same") {
+				t.Fatalf("terminal settings changed:\n%s", out)
+			}
+			if strings.Contains(out, "All roles") {
+				t.Fatalf("the explorer's screen is still showing:\n%s", out)
+			}
+			if c.name == "panic" {
+				errText, _ := os.ReadFile(dir + "/err")
+				if !strings.Contains(string(errText), "panic requested by ROLEDEX_TEST_PANIC") {
+					t.Fatalf("stderr lacks the panic message:\n%s", errText)
+				}
+			}
+		})
+	}
+}

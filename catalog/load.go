@@ -3,7 +3,9 @@ package catalog
 import (
 	"io"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -18,6 +20,10 @@ type Source struct {
 	FS fs.FS
 	// Name is the folder as the user knows it; messages show paths under it.
 	Name string
+	// Root is the folder on disk when FS is os.DirFS(Root). It lets the
+	// loader follow symbolic links that stay inside it and refuse the rest;
+	// without it, symbolic links are skipped.
+	Root string
 }
 
 type kind int
@@ -112,7 +118,12 @@ func loadSource(src Source, probs *Problems) loaded {
 			return nil
 		}
 		shown := display(p)
-		if !d.Type().IsRegular() {
+		if d.Type()&fs.ModeSymlink != 0 {
+			if why := src.checkLink(p); why != "" {
+				probs.warn(shown, 0, "skipped: %s", why)
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
 			probs.warn(shown, 0, "skipped: not a regular file (%s)", typeName(d.Type()))
 			return nil
 		}
@@ -151,6 +162,34 @@ func loadSource(src Source, probs *Problems) loaded {
 		probs.add(display("."), 0, "cannot read catalog folder: %v", cleanErr(err))
 	}
 	return l
+}
+
+// checkLink says why the symbolic link at p may not be read, or "" when
+// it leads to a regular file inside the catalog folder.
+func (src Source) checkLink(p string) string {
+	if src.Root == "" {
+		return "symbolic link (not followed)"
+	}
+	root, err := filepath.EvalSymlinks(src.Root)
+	if err != nil {
+		return "cannot resolve the catalog folder: " + cleanErr(err)
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(src.Root, filepath.FromSlash(p)))
+	if err != nil {
+		return "symbolic link cannot be resolved (broken, or a loop): " + cleanErr(err)
+	}
+	rel, err := filepath.Rel(root, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "symbolic link leads outside the catalog folder"
+	}
+	st, err := os.Stat(target)
+	if err != nil {
+		return cleanErr(err)
+	}
+	if !st.Mode().IsRegular() {
+		return "symbolic link leads to a " + typeName(st.Mode().Type()) + ", not a file"
+	}
+	return ""
 }
 
 func readLimited(fsys fs.FS, p, shown string, probs *Problems) ([]byte, bool) {

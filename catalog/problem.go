@@ -13,16 +13,19 @@ type Problem struct {
 	Warning bool // true for skipped files and other non-fatal findings
 }
 
-// Error formats the problem as path:line: message.
+// Error formats the problem as path:line: message. File names and
+// messages (which may quote file content) are sanitized: a hostile file
+// name cannot smuggle an escape sequence into the terminal.
 func (p Problem) Error() string {
 	prefix := ""
 	if p.Warning {
 		prefix = "warning: "
 	}
+	path, msg := Sanitize(p.Path), Sanitize(p.Msg)
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s%s", p.Path, p.Line, prefix, p.Msg)
+		return fmt.Sprintf("%s:%d: %s%s", path, p.Line, prefix, msg)
 	}
-	return fmt.Sprintf("%s: %s%s", p.Path, prefix, p.Msg)
+	return fmt.Sprintf("%s: %s%s", path, prefix, msg)
 }
 
 // Problems is a list of findings.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/roledex/roledex/catalog"
+	"github.com/roledex/roledex/ui"
 )
 
 // roleSummary is a role in list output.
@@ -93,3 +94,23 @@ func writeJSON(w io.Writer, v any) error {
 // plain removes any escape sequence from s: the last guard for output that
 // must not be styled.
 func plain(s string) string { return ansi.Strip(s) }
+
+// safeWriter filters what commands print: with plain set, every escape
+// sequence and control character (but newline and tab) is removed; else
+// only SGR styling and safe hyperlinks pass (ui.SafeOutput). Commands
+// write whole lines or documents, so sequences are not split across writes.
+type safeWriter struct {
+	w     io.Writer
+	plain func() bool
+}
+
+func (s *safeWriter) Write(p []byte) (int, error) {
+	out := ui.SafeOutput(string(p))
+	if s.plain() {
+		out = ansi.Strip(out)
+	}
+	if _, err := io.WriteString(s.w, out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/roledex/roledex/catalog"
+	"github.com/roledex/roledex/plan"
 	"github.com/roledex/roledex/ui"
 	"github.com/spf13/cobra"
 )
@@ -69,10 +71,30 @@ func (a *app) runUI(args []string, o uiOptions) error {
 		NoColor: !a.colorAllowed(),
 		Start:   ui.Start{Roles: ids, Screen: screen, Query: strings.TrimSpace(o.query)},
 	}
-	if err := ui.Run(opts, a.env.Stdin, a.env.Stdout); err != nil {
+	opts.PanicForTest = a.env.Getenv("ROLEDEX_TEST_PANIC") != ""
+	// The plan file: a warning (a corrupt file moved aside) is shown in the
+	// explorer, where the user is looking, as well as on stderr.
+	if path, err := a.planPath(); err == nil {
+		store, warns, err := plan.Open(path)
+		a.warnPlan(warns)
+		if err != nil {
+			return fail(err)
+		}
+		opts.Plan = store
+		for _, w := range warns {
+			opts.PlanWarnings = append(opts.PlanWarnings, catalog.Sanitize(w.Message))
+		}
+	}
+	switch err := ui.Run(opts, a.env.Stdin, a.env.Stdout); {
+	case err == nil:
+		return nil
+	case errors.Is(err, ui.ErrInterrupted):
+		return &exitError{ExitInterrupted, errSilent}
+	case errors.Is(err, ui.ErrTerminated):
+		return &exitError{ExitTerminated, errSilent}
+	default:
 		return fail(err)
 	}
-	return nil
 }
 
 // colorAllowed applies --color and NO_COLOR for the explorer, which runs

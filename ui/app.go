@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/roledex/roledex/catalog"
+	"github.com/roledex/roledex/plan"
 )
 
 // Screen is one of the explorer's views.
@@ -69,8 +70,14 @@ type Options struct {
 	// Start chooses the first screen: the roles to show (one: its page;
 	// two or three: their comparison), or a search query.
 	Start Start
-	// Plan is the career plan store; nil disables the plan screen.
-	Plan PlanStore
+	// Plan is the career plan file; nil keeps the plan in memory only.
+	Plan *plan.Store
+	// PlanWarnings are shown when the explorer opens (a plan file moved
+	// aside, say).
+	PlanWarnings []string
+	// PanicForTest makes the explorer panic on its first window size, so
+	// tests can check the terminal is restored and the exit status is 1.
+	PanicForTest bool
 }
 
 // Start says where the explorer opens.
@@ -107,6 +114,7 @@ type Model struct {
 	theme    Theme
 	noColor  bool
 	ready    bool // a window size has arrived
+	panicNow bool
 }
 
 // New builds the explorer.
@@ -122,7 +130,7 @@ func New(o Options) Model {
 	isDark := o.Theme != ThemeLight
 	c := &common{cat: o.Catalog, index: ix, problems: o.Problems, keys: keys,
 		styles: NewStyles(isDark, o.NoColor), pages: newPageCache()}
-	m := Model{c: c, theme: o.Theme, noColor: o.NoColor, help: help.New()}
+	m := Model{c: c, theme: o.Theme, noColor: o.NoColor, help: help.New(), panicNow: o.PanicForTest}
 	m.help.Styles = c.styles.Help
 	m.browse = newBrowse(c)
 	m.compare = newCompare(c)
@@ -132,6 +140,9 @@ func New(o Options) Model {
 	m.plan = newPlanScreen(c, o.Plan)
 	m.problems = viewport.New()
 	m.start(o.Start)
+	if len(o.PlanWarnings) > 0 {
+		m.status = o.PlanWarnings[0]
+	}
 	return m
 }
 
@@ -184,6 +195,9 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		if m.panicNow {
+			panic("roledex: panic requested by ROLEDEX_TEST_PANIC")
+		}
 		return m, m.resize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
 		return m, m.setDark(msg.IsDark())
@@ -202,6 +216,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		st, cmd := m.plan.handle(msg)
 		m.setStatus(st)
 		return m, cmd
+	case planEditMsg:
+		return m, m.plan.edit(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.MouseClickMsg:
@@ -513,7 +529,8 @@ func (m Model) render() string {
 		body = m.fullHelp()
 	}
 	out := header.String() + "\n" + fit(body, m.width, m.height-2) + "\n" + m.footer()
-	return fit(out, m.width, m.height)
+	// The last check: only our own styling and safe links reach the terminal.
+	return SafeOutput(fit(out, m.width, m.height))
 }
 
 func (m Model) body() string {
@@ -562,7 +579,7 @@ func (m Model) helpKeys() helpMap {
 			short: []key.Binding{b.Focus, b.Mark, g.Compare, b.Links, g.Search, b.Group, g.Back, g.Help, g.Quit},
 			full: [][]key.Binding{{b.Up, b.Down, b.PageUp, b.PageDn, b.Top, b.Bottom, b.Focus},
 				{b.Filter, b.Group, b.PrevGroup, b.NextGroup, b.Mark, b.Links},
-				{b.SetCurrent, b.AddTarget}, g.column()},
+				{b.SetCurrent, b.AddTarget, b.Shortlist}, g.column()},
 		}
 	case ScreenCompare:
 		c := k.Compare

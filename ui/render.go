@@ -6,6 +6,7 @@ import (
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Glamour style names roledex uses.
@@ -47,6 +48,7 @@ func RenderMarkdown(md string, width int, style string) (string, error) {
 	}
 	out = SafeOutput(out)
 	if style == StylePlain {
+		out = ansi.Strip(out) // no styling and no hyperlinks in plain text
 		lines := strings.Split(out, "\n")
 		for i, l := range lines {
 			lines[i] = strings.TrimRight(l, " ")

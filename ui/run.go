@@ -1,18 +1,66 @@
 package ui
 
 import (
+	"errors"
 	"io"
+	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 )
 
-// Run starts the explorer on the terminal and returns when the user quits.
+// Errors Run returns when the explorer did not end by the user quitting.
+var (
+	// ErrInterrupted: SIGINT (an interrupt from outside; ctrl+c in the
+	// explorer is a key and quits normally).
+	ErrInterrupted = errors.New("interrupted")
+	// ErrTerminated: SIGTERM.
+	ErrTerminated = errors.New("terminated")
+	// ErrPanic: the explorer hit a bug; the terminal was restored and the
+	// panic printed to stderr.
+	ErrPanic = errors.New("the explorer stopped on an internal error (details above)")
+)
+
+// Run starts the explorer on the terminal and returns when it ends. The
+// terminal is restored in every case: quit, signal or panic.
 func Run(o Options, in io.Reader, out io.Writer) error {
-	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignalHandler()}
 	if o.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := tea.NewProgram(New(o), opts...).Run()
+	p := tea.NewProgram(New(o), opts...)
+
+	// bubbletea would turn SIGTERM into a plain quit; we handle signals so
+	// the exit status can say what happened (130 for SIGINT, 143 for SIGTERM).
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	var got atomic.Value
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sigs:
+			got.Store(s)
+			p.Quit()
+		case <-done:
+		}
+	}()
+	_, err := p.Run()
+	close(done)
+	if s, ok := got.Load().(os.Signal); ok {
+		if s == os.Interrupt {
+			return ErrInterrupted
+		}
+		return ErrTerminated
+	}
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		return ErrPanic
+	case errors.Is(err, tea.ErrInterrupted):
+		return ErrInterrupted
+	}
 	return err
 }

@@ -81,11 +81,16 @@ func copyEscape(b *strings.Builder, s string, i int) int {
 				}
 				return j + 1
 			}
-			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
-				if allowedOSC(s[i+2 : j]) {
-					b.WriteString(s[i : j+2])
+			if s[j] == 0x1b {
+				if j+1 < len(s) && s[j+1] == '\\' {
+					if allowedOSC(s[i+2 : j]) {
+						b.WriteString(s[i : j+2])
+					}
+					return j + 2
 				}
-				return j + 2
+				// An ESC that does not end the string cancels it; what
+				// follows is read afresh.
+				return j
 			}
 			j++
 		}
@@ -98,6 +103,11 @@ func copyEscape(b *strings.Builder, s string, i int) int {
 // allowedOSC accepts OSC 8 hyperlinks to web and mail addresses, and the
 // empty OSC 8 that ends a link.
 func allowedOSC(body string) bool {
+	for i := 0; i < len(body); i++ {
+		if c := body[i]; c < 0x20 || c == 0x7f {
+			return false
+		}
+	}
 	rest, ok := strings.CutPrefix(body, "8;")
 	if !ok {
 		return false

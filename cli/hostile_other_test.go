@@ -1,0 +1,8 @@
+//go:build !unix
+
+package cli
+
+import "testing"
+
+// makeSpecialFiles: FIFOs and Unix sockets are Unix cases.
+func makeSpecialFiles(t *testing.T, dir string) {}
