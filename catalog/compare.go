@@ -67,6 +67,28 @@ func Compare(roles ...*Role) Comparison {
 	return cmp
 }
 
+// Only returns the comparison with just the dimension rows at the given
+// indexes (into Dimensions); all rows when idx is empty.
+func (c Comparison) Only(idx []int) Comparison {
+	if len(idx) == 0 {
+		return c
+	}
+	keep := map[string]bool{}
+	for _, i := range idx {
+		if i >= 0 && i < len(Dimensions) {
+			keep[Dimensions[i].Key] = true
+		}
+	}
+	out := c
+	out.Rows = nil
+	for _, r := range c.Rows {
+		if keep[r.Dimension.Key] {
+			out.Rows = append(out.Rows, r)
+		}
+	}
+	return out
+}
+
 // splitDuties pairs responsibilities across roles, most similar pairs
 // first; each duty joins at most one shared group, and a group holds at
 // most one duty per role. Duties left alone are unique to their role.

@@ -26,6 +26,7 @@ type compareRowJSON struct {
 func (a *app) compareCmd() *cobra.Command {
 	var asJSON, diff bool
 	var format string
+	var dims []string
 	cmd := &cobra.Command{
 		Use:   "compare ROLE ROLE [ROLE]",
 		Short: "Compare two or three roles side by side",
@@ -54,6 +55,17 @@ responsibilities they share and those each owns alone.`,
 				roles = append(roles, r)
 			}
 			cmp := catalog.Compare(roles...)
+			if !cmd.Flags().Changed("dimensions") {
+				dims = a.config.CompareDimensions
+			}
+			for _, d := range dims {
+				if catalog.DimensionIndex(d) < 0 {
+					return fmt.Errorf("unknown dimension %q", d)
+				}
+			}
+			if !asJSON {
+				cmp = cmp.Only(dimensionFilter(dims))
+			}
 			w := cmd.OutOrStdout()
 			switch {
 			case asJSON:
@@ -70,6 +82,7 @@ responsibilities they share and those each owns alone.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&diff, "diff", false, "only the dimensions where the roles differ")
 	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or markdown")
+	cmd.Flags().StringSliceVar(&dims, "dimensions", nil, "show only these `DIMENSIONS` (comma-separated names; default: all, or compare_dimensions in the configuration)")
 	return cmd
 }
 

@@ -79,6 +79,7 @@ type app struct {
 	problems catalog.Problems
 	index    *catalog.Index
 	state    string // --state: the plan file
+	config   Config
 }
 
 // Execute runs the command line with args and returns the exit status.
@@ -119,6 +120,7 @@ commands below from scripts (add --json for machine-readable output).
 Exit status: 0 ok, 1 error (unknown role, lint findings, unreadable
 catalog), 2 usage (bad flag or arguments, or the explorer without a
 terminal).`,
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
@@ -131,11 +133,15 @@ terminal).`,
 	root.PersistentFlags().StringVar(&a.theme, "theme", "auto", "styles for a dark or light terminal: auto, dark or light")
 	root.PersistentFlags().StringVar(&a.state, "state", "", "keep the career plan in `FILE` (one per mentee; default: the user's state folder)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
-		return a.checkGlobalFlags()
+		if err := a.checkGlobalFlags(); err != nil {
+			return err
+		}
+		return a.applyConfig(cmd)
 	}
+	root.SetVersionTemplate("roledex {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
 	root.AddCommand(a.listCmd(), a.showCmd(), a.compareCmd(), a.searchCmd(), a.lintCmd(),
-		a.pillarsCmd(), a.tasksCmd(), a.uiCmd(), a.pathCmd(), a.gapCmd(), a.planCmd())
+		a.pillarsCmd(), a.tasksCmd(), a.uiCmd(), a.configCmd(), a.pathCmd(), a.gapCmd(), a.planCmd())
 	return root
 }
 
@@ -150,6 +156,52 @@ func (a *app) checkGlobalFlags() error {
 	default:
 		return fmt.Errorf("--theme must be auto, dark or light, not %q", a.theme)
 	}
+	return nil
+}
+
+// applyConfig reads the configuration file and settles each setting:
+// a flag beats the environment, which beats the file. The config
+// commands themselves (and help and completion) run even when the file
+// is broken, so it can be mended.
+func (a *app) applyConfig(cmd *cobra.Command) error {
+	for c := cmd; c != nil; c = c.Parent() {
+		switch c.Name() {
+		case "config", "help", "completion", "man", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+			return nil
+		}
+	}
+	path, err := ConfigPath(a.env.Getenv)
+	if err != nil {
+		return nil // no config folder on this system: defaults apply
+	}
+	cfg, errs := LoadConfig(path)
+	if len(errs) > 0 {
+		for _, e := range errs {
+			fmt.Fprintln(a.env.Stderr, e)
+		}
+		return fail(fmt.Errorf("fix the configuration file (roledex config check), or move it aside"))
+	}
+	a.config = cfg
+	flags := cmd.Flags()
+	if !flags.Changed("theme") {
+		if env := a.env.Getenv("ROLEDEX_THEME"); env != "" {
+			if !oneOf(env, "auto", "dark", "light") {
+				return fmt.Errorf("ROLEDEX_THEME must be auto, dark or light, not %q", env)
+			}
+			a.theme = env
+		} else if cfg.Theme != "" {
+			a.theme = cfg.Theme
+		}
+	}
+	if !flags.Changed("color") {
+		if a.env.Getenv("NO_COLOR") != "" {
+			a.color = "never"
+		} else if cfg.Color != "" {
+			a.color = cfg.Color
+		}
+	}
+	// Configured folders load first, so --catalog folders override them.
+	a.dirs = append(cfg.catalogDirs(), a.dirs...)
 	return nil
 }
 

@@ -72,6 +72,9 @@ func (a *app) runUI(args []string, o uiOptions) error {
 		Start:   ui.Start{Roles: ids, Screen: screen, Query: strings.TrimSpace(o.query)},
 	}
 	opts.PanicForTest = a.env.Getenv("ROLEDEX_TEST_PANIC") != ""
+	km := a.config.KeyMap()
+	opts.KeyMap = &km
+	opts.CompareDimensions = dimensionFilter(a.config.CompareDimensions)
 	// The plan file: a warning (a corrupt file moved aside) is shown in the
 	// explorer, where the user is looking, as well as on stderr.
 	if path, err := a.planPath(); err == nil {

@@ -75,6 +75,9 @@ type Options struct {
 	// PlanWarnings are shown when the explorer opens (a plan file moved
 	// aside, say).
 	PlanWarnings []string
+	// CompareDimensions are the dimension indexes the comparison shows;
+	// empty shows all ten.
+	CompareDimensions []int
 	// PanicForTest makes the explorer panic on its first window size, so
 	// tests can check the terminal is restored and the exit status is 1.
 	PanicForTest bool
@@ -134,6 +137,7 @@ func New(o Options) Model {
 	m.help.Styles = c.styles.Help
 	m.browse = newBrowse(c)
 	m.compare = newCompare(c)
+	m.compare.only = o.CompareDimensions
 	m.search = newSearch(c)
 	m.pillars = newPillars(c)
 	m.tasks = newTasks(c)
@@ -308,7 +312,7 @@ func (m *Model) capturesText() bool {
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	g := m.c.keys.Global
 	m.status = ""
-	if key.Matches(msg, g.ForceQ) {
+	if key.Matches(msg, g.ForceQuit) {
 		return m, tea.Quit
 	}
 	if m.tooSmall() {

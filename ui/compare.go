@@ -22,8 +22,9 @@ type compare struct {
 	cmp      catalog.Comparison
 	ids      []string // roles compared, in column order
 	diffOnly bool
-	focusCol int // the column keys act on
-	firstCol int // first column shown when not all fit
+	only     []int // dimension indexes to show; all when empty
+	focusCol int   // the column keys act on
+	firstCol int   // first column shown when not all fit
 	width    int
 	height   int
 }
@@ -90,7 +91,7 @@ func (cp *compare) rebuild() {
 			roles = append(roles, r)
 		}
 	}
-	cp.cmp = catalog.Compare(roles...)
+	cp.cmp = catalog.Compare(roles...).Only(cp.only)
 	vis := cp.visibleCols()
 	if cp.focusCol < cp.firstCol {
 		cp.firstCol = cp.focusCol

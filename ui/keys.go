@@ -5,17 +5,17 @@ import "charm.land/bubbles/v2/key"
 // GlobalKeys work on every screen (except where a text field takes the
 // letters: then only the ctrl and function keys do).
 type GlobalKeys struct {
-	Quit     key.Binding
-	ForceQ   key.Binding
-	Help     key.Binding
-	Back     key.Binding
-	Search   key.Binding
-	Browse   key.Binding
-	Compare  key.Binding
-	Pillars  key.Binding
-	Tasks    key.Binding
-	Plan     key.Binding
-	Problems key.Binding
+	Quit      key.Binding
+	ForceQuit key.Binding
+	Help      key.Binding
+	Back      key.Binding
+	Search    key.Binding
+	Browse    key.Binding
+	Compare   key.Binding
+	Pillars   key.Binding
+	Tasks     key.Binding
+	Plan      key.Binding
+	Problems  key.Binding
 }
 
 // BrowseKeys drive the role list and the role page.
@@ -87,17 +87,17 @@ func DefaultKeyMap() KeyMap {
 	pgdn := k([]string{"pgdown", "ctrl+d", "space"}, "pgdn", "page down")
 	return KeyMap{
 		Global: GlobalKeys{
-			Quit:     k([]string{"q"}, "q", "quit"),
-			ForceQ:   k([]string{"ctrl+c"}, "ctrl+c", "quit"),
-			Help:     k([]string{"?"}, "?", "help"),
-			Back:     k([]string{"esc", "backspace"}, "esc", "back"),
-			Search:   k([]string{"/", "ctrl+f"}, "/", "search"),
-			Browse:   k([]string{"1", "f1"}, "1", "roles"),
-			Compare:  k([]string{"2", "c", "f2"}, "c", "compare"),
-			Pillars:  k([]string{"3", "f3"}, "3", "pillars"),
-			Tasks:    k([]string{"4", "f4"}, "4", "tasks"),
-			Plan:     k([]string{"5", "f5"}, "5", "plan"),
-			Problems: k([]string{"!"}, "!", "catalog problems"),
+			Quit:      k([]string{"q"}, "q", "quit"),
+			ForceQuit: k([]string{"ctrl+c"}, "ctrl+c", "quit"),
+			Help:      k([]string{"?"}, "?", "help"),
+			Back:      k([]string{"esc", "backspace"}, "esc", "back"),
+			Search:    k([]string{"/", "ctrl+f"}, "/", "search"),
+			Browse:    k([]string{"1", "f1"}, "1", "roles"),
+			Compare:   k([]string{"2", "c", "f2"}, "c", "compare"),
+			Pillars:   k([]string{"3", "f3"}, "3", "pillars"),
+			Tasks:     k([]string{"4", "f4"}, "4", "tasks"),
+			Plan:      k([]string{"5", "f5"}, "5", "plan"),
+			Problems:  k([]string{"!"}, "!", "catalog problems"),
 		},
 		Browse: BrowseKeys{
 			Up: up, Down: down,
@@ -132,7 +132,7 @@ func DefaultKeyMap() KeyMap {
 			Clear: k([]string{"ctrl+l"}, "ctrl+l", "clear query"),
 		},
 		Pick: PickKeys{
-			Up: up, Down: down, PageUp: pgup, PageDn: pgdn,
+			Up: up, Down: down, PageUp: pgup, PageDn: k([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
 			Left:  k([]string{"left", "h"}, "←/h", "previous"),
 			Right: k([]string{"right", "l"}, "→/l", "next"),
 			Focus: k([]string{"tab", "shift+tab"}, "tab", "switch pane"),

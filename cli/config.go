@@ -1,0 +1,350 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/roledex/roledex/catalog"
+	"github.com/roledex/roledex/ui"
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the user's configuration file.
+type Config struct {
+	Theme             string                         `yaml:"theme"`
+	Color             string                         `yaml:"color"`
+	Catalogs          []string                       `yaml:"catalogs"`
+	CompareDimensions []string                       `yaml:"compare_dimensions"`
+	Keys              map[string]map[string][]string `yaml:"keys"`
+	// path is where the configuration was read from ("" when none).
+	path string
+}
+
+// defaultConfig is what `roledex config init` writes: every setting,
+// commented, at its default.
+const defaultConfig = `# roledex configuration. Flags beat environment variables, which beat
+# this file. Check it with: roledex config check
+
+# Styles for a dark or light terminal: auto (ask the terminal), dark, light.
+# Environment: ROLEDEX_THEME. Flag: --theme.
+theme: auto
+
+# Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
+# Environment: NO_COLOR (any value turns colour off). Flag: --color.
+color: auto
+
+# Catalog folders loaded after the built-in catalog, like --catalog DIR.
+# A leading ~/ means your home folder; relative paths are relative to this file.
+catalogs: []
+#  - ~/work/our-ladder
+
+# The dimensions a comparison shows (the explorer and roledex compare);
+# empty shows all ten. Names: Primary role, Reporting relationship, Scope,
+# Decision-making authority, Strategic planning, Team management, Meeting
+# involvement, Project management, Communication, Professional development.
+compare_dimensions: []
+#  - Scope
+#  - Decision-making authority
+#  - Team management
+
+# Key bindings: group: action: [keys]. docs/keys.md lists every group and
+# action with its default keys. Keys are written as bubbletea names them:
+# a, A, ?, space, tab, enter, esc, up, pgdown, ctrl+x, alt+x, f1…
+keys: {}
+#  browse:
+#    mark: [x]
+#  global:
+#    quit: [ctrl+q]
+`
+
+// ConfigPath returns the configuration file's path: $ROLEDEX_CONFIG, else
+// $XDG_CONFIG_HOME/roledex/config.yaml, else the OS's user config folder.
+func ConfigPath(getenv func(string) string) (string, error) {
+	if p := getenv("ROLEDEX_CONFIG"); p != "" {
+		return p, nil
+	}
+	if x := getenv("XDG_CONFIG_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "roledex", "config.yaml"), nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("no configuration folder: %w (set XDG_CONFIG_HOME or ROLEDEX_CONFIG)", err)
+	}
+	return filepath.Join(dir, "roledex", "config.yaml"), nil
+}
+
+var yamlErrLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// LoadConfig reads the configuration at path. A missing file is no error
+// (defaults apply). Every problem is returned as path:line: message.
+func LoadConfig(path string) (Config, []error) {
+	cfg := Config{path: path}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Config{}, nil
+	}
+	if err != nil {
+		return Config{}, []error{fmt.Errorf("%s: %v", catalog.Sanitize(path), errText(err))}
+	}
+	if len(data) > 1<<20 {
+		return Config{}, []error{fmt.Errorf("%s: larger than 1 MiB; not a configuration file", catalog.Sanitize(path))}
+	}
+	var errs []error
+	at := func(line int, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s:%d: %s", catalog.Sanitize(path), line, catalog.Sanitize(fmt.Sprintf(format, args...))))
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, errEOF(err)) {
+		var te *yaml.TypeError
+		msgs := []string{err.Error()}
+		if errors.As(err, &te) {
+			msgs = te.Errors
+		}
+		unknownOnly := te != nil
+		for _, m := range msgs {
+			if !strings.Contains(m, "not found in type") {
+				unknownOnly = false
+			}
+			if g := yamlErrLine.FindStringSubmatch(m); g != nil {
+				n, _ := strconv.Atoi(g[1])
+				at(n, "%s", strings.Replace(g[2], "not found in type cli.Config", "is not a setting (theme, color, catalogs, compare_dimensions, keys)", 1))
+			} else {
+				at(1, "%s", strings.TrimPrefix(m, "yaml: "))
+			}
+		}
+		if !unknownOnly {
+			return Config{}, errs
+		}
+		// Only unknown settings: read the known ones too, so every
+		// problem is reported in one go.
+		cfg = Config{}
+		if err := yaml.Unmarshal(data, &cfg); err != nil {
+			return Config{}, errs
+		}
+	}
+	cfg.path = path
+	// Values: find their lines in a node parse.
+	var root yaml.Node
+	_ = yaml.Unmarshal(data, &root)
+	line := func(keys ...string) int { return nodeLine(&root, keys...) }
+	if !oneOf(cfg.Theme, "", "auto", "dark", "light") {
+		at(line("theme"), "theme must be auto, dark or light, not %q", cfg.Theme)
+	}
+	if !oneOf(cfg.Color, "", "auto", "always", "never") {
+		at(line("color"), "color must be auto, always or never, not %q", cfg.Color)
+	}
+	for i, d := range cfg.CompareDimensions {
+		if catalog.DimensionIndex(d) < 0 {
+			at(line("compare_dimensions", strconv.Itoa(i)), "unknown dimension %q", d)
+		}
+	}
+	km := ui.DefaultKeyMap()
+	for group, actions := range cfg.Keys {
+		for action, keys := range actions {
+			if err := km.Remap(group, action, keys); err != nil {
+				l := line("keys", group, action)
+				if strings.HasPrefix(err.Error(), "unknown key group") {
+					l = line("keys", group)
+				}
+				at(l, "keys: %v", err)
+			}
+		}
+	}
+	if len(errs) == 0 {
+		// A conflict is only worth naming once every binding is valid.
+		for _, c := range km.Conflicts() {
+			// Point at the configured binding the conflict names.
+			l := line("keys")
+			for group, actions := range cfg.Keys {
+				for action := range actions {
+					if strings.Contains(c, group+"."+action) {
+						l = line("keys", group, action)
+					}
+				}
+			}
+			at(l, "keys: %s", c)
+		}
+	}
+	for i, c := range cfg.Catalogs {
+		if strings.TrimSpace(c) == "" {
+			at(line("catalogs", strconv.Itoa(i)), "empty catalog folder name")
+		}
+	}
+	return cfg, errs
+}
+
+func errEOF(err error) error {
+	if err != nil && err.Error() == "EOF" {
+		return err
+	}
+	return errors.New("not EOF")
+}
+
+func oneOf(s string, opts ...string) bool {
+	for _, o := range opts {
+		if s == o {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeLine finds the line of the value at a path of mapping keys (or
+// sequence indexes), falling back to the nearest parent found.
+func nodeLine(root *yaml.Node, path ...string) int {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := 1
+	for _, p := range path {
+		switch n.Kind {
+		case yaml.MappingNode:
+			found := false
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == p {
+					line = n.Content[i].Line
+					n = n.Content[i+1]
+					found = true
+					break
+				}
+			}
+			if !found {
+				return line
+			}
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(p)
+			if err != nil || i >= len(n.Content) {
+				return line
+			}
+			n = n.Content[i]
+			line = n.Line
+		default:
+			return line
+		}
+	}
+	return line
+}
+
+// KeyMap returns the default key map with the configuration's changes.
+func (c Config) KeyMap() ui.KeyMap {
+	km := ui.DefaultKeyMap()
+	for group, actions := range c.Keys {
+		for action, keys := range actions {
+			_ = km.Remap(group, action, keys) // validated by LoadConfig
+		}
+	}
+	return km
+}
+
+// catalogDirs resolves the configured folders: ~/ is the home folder and
+// relative paths are relative to the configuration file.
+func (c Config) catalogDirs() []string {
+	var out []string
+	for _, d := range c.Catalogs {
+		switch {
+		case strings.HasPrefix(d, "~/"):
+			if home, err := os.UserHomeDir(); err == nil {
+				d = filepath.Join(home, d[2:])
+			}
+		case !filepath.IsAbs(d) && c.path != "":
+			d = filepath.Join(filepath.Dir(c.path), d)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// dimensionFilter returns the indexes of the configured dimensions, or
+// nil for all.
+func dimensionFilter(names []string) []int {
+	var out []int
+	for _, n := range names {
+		if i := catalog.DimensionIndex(n); i >= 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (a *app) configCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Show, create or check the configuration file",
+		Long: `roledex reads an optional configuration file: theme, colour, extra catalog
+folders, the dimensions a comparison shows, and key bindings. Flags beat
+environment variables, which beat the file.`,
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "path",
+		Short: "Print where the configuration file is (or would be)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := ConfigPath(a.env.Getenv)
+			if err != nil {
+				return fail(err)
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), p)
+			return nil
+		},
+	})
+	var force bool
+	initCmd := &cobra.Command{
+		Use:   "init",
+		Short: "Write a commented default configuration file",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := ConfigPath(a.env.Getenv)
+			if err != nil {
+				return fail(err)
+			}
+			if _, err := os.Stat(p); err == nil && !force {
+				return fail(fmt.Errorf("%s already exists (--force replaces it)", p))
+			}
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return fail(err)
+			}
+			if err := os.WriteFile(p, []byte(defaultConfig), 0o644); err != nil {
+				return fail(err)
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), "wrote", p)
+			return nil
+		},
+	}
+	initCmd.Flags().BoolVar(&force, "force", false, "replace an existing file")
+	cmd.AddCommand(initCmd)
+	cmd.AddCommand(&cobra.Command{
+		Use:   "check",
+		Short: "Check the configuration file; problems as path:line: message",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := ConfigPath(a.env.Getenv)
+			if err != nil {
+				return fail(err)
+			}
+			if _, err := os.Stat(p); err != nil {
+				fmt.Fprintf(cmd.OutOrStdout(), "no configuration file at %s: defaults apply\n", p)
+				return nil
+			}
+			_, errs := LoadConfig(p)
+			for _, e := range errs {
+				fmt.Fprintln(cmd.OutOrStdout(), e)
+			}
+			if len(errs) > 0 {
+				return fail(fmt.Errorf("%d problem(s) in the configuration", len(errs)))
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", p)
+			return nil
+		},
+	})
+	return cmd
+}

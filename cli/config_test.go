@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeConfig(t *testing.T, text string) (dir string, env map[string]string) {
+	t.Helper()
+	dir = t.TempDir()
+	p := filepath.Join(dir, "roledex", "config.yaml")
+	must(t, os.MkdirAll(filepath.Dir(p), 0o755))
+	must(t, os.WriteFile(p, []byte(text), 0o644))
+	return dir, map[string]string{"XDG_CONFIG_HOME": dir}
+}
+
+func TestConfigProblemsHaveLines(t *testing.T) {
+	_, env := writeConfig(t, "theme: purple\nsalary: 3\ncompare_dimensions:\n  - Scope\n  - Vibes\nkeys:\n  browse:\n    dance: [x]\n  nowhere:\n    quit: [q]\n")
+	p, _ := ConfigPath(func(k string) string { return env[k] })
+	_, errs := LoadConfig(p)
+	var got []string
+	for _, e := range errs {
+		got = append(got, strings.TrimPrefix(e.Error(), p))
+	}
+	want := []string{
+		":2: field salary is not a setting",
+		":1: theme must be auto, dark or light",
+		":5: unknown dimension \"Vibes\"",
+		":8: keys: unknown action \"dance\" in browse",
+		":9: keys: unknown key group \"nowhere\"",
+	}
+	joined := strings.Join(got, "\n")
+	for _, w := range want {
+		if !strings.Contains(joined, w) {
+			t.Errorf("missing %q in:\n%s", w, joined)
+		}
+	}
+	if len(errs) != len(want) {
+		t.Errorf("%d problems, want %d:\n%s", len(errs), len(want), joined)
+	}
+}
+
+func TestConfigKeyConflict(t *testing.T) {
+	_, env := writeConfig(t, "keys:\n  browse:\n    mark: [o]\n")
+	p, _ := ConfigPath(func(k string) string { return env[k] })
+	_, errs := LoadConfig(p)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `"o" is bound to both browse.`) || !strings.Contains(errs[0].Error(), ":3:") {
+		t.Fatalf("want one conflict at line 3, got %v", errs)
+	}
+}
+
+func TestConfigCommands(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"XDG_CONFIG_HOME": dir}
+	r := runWith(t, false, env, "config", "path")
+	want := filepath.Join(dir, "roledex", "config.yaml")
+	if strings.TrimSpace(r.stdout) != want {
+		t.Fatalf("config path: %q, want %q", r.stdout, want)
+	}
+	if r := runWith(t, false, env, "config", "init"); r.code != 0 {
+		t.Fatalf("init: %d %s", r.code, r.stderr)
+	}
+	if r := runWith(t, false, env, "config", "init"); r.code != ExitError || !strings.Contains(r.stderr, "already exists") {
+		t.Fatalf("second init: %d %s", r.code, r.stderr)
+	}
+	if r := runWith(t, false, env, "config", "check"); r.code != 0 || !strings.Contains(r.stdout, "ok") {
+		t.Fatalf("check of the default file: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	// The written default is exactly what LoadConfig accepts, with defaults.
+	cfg, errs := LoadConfig(want)
+	if len(errs) > 0 || cfg.Theme != "auto" || cfg.Color != "auto" || len(cfg.Keys) != 0 {
+		t.Fatalf("default config: %+v %v", cfg, errs)
+	}
+	must(t, os.WriteFile(want, []byte("colour: never\n"), 0o644))
+	if r := runWith(t, false, env, "config", "check"); r.code != ExitError || !strings.Contains(r.stdout, "config.yaml:1: field colour") {
+		t.Fatalf("check of a bad file: %d %q", r.code, r.stdout)
+	}
+	// A broken file stops other commands, with the problem named.
+	if r := runWith(t, false, env, "list"); r.code != ExitError || !strings.Contains(r.stderr, "config.yaml:1:") {
+		t.Fatalf("list with a broken config: %d %q", r.code, r.stderr)
+	}
+	// But config init --force can mend it.
+	if r := runWith(t, false, env, "config", "init", "--force"); r.code != 0 {
+		t.Fatalf("init --force: %d %s", r.code, r.stderr)
+	}
+}
+
+// settled runs the root's flag parsing and configuration for args and
+// returns the app as the commands would see it.
+func settled(t *testing.T, env map[string]string, args ...string) *app {
+	t.Helper()
+	e := Env{Getenv: func(k string) string { return env[k] }, Stdout: os.Stdout, Stderr: os.Stderr}
+	a := &app{env: e}
+	root := a.rootCmd()
+	cmd, rest, err := root.Find(append([]string{"list"}, args...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, cmd.ParseFlags(rest))
+	must(t, a.checkGlobalFlags())
+	must(t, a.applyConfig(cmd))
+	return a
+}
+
+func TestPrecedenceFlagEnvConfig(t *testing.T) {
+	_, env := writeConfig(t, "theme: light\ncolor: always\ncatalogs: [../our-ladder]\n")
+	if a := settled(t, env); a.theme != "light" || a.color != "always" {
+		t.Fatalf("config alone: theme %s color %s", a.theme, a.color)
+	}
+	env["ROLEDEX_THEME"] = "dark"
+	env["NO_COLOR"] = "1"
+	if a := settled(t, env); a.theme != "dark" || a.color != "never" {
+		t.Fatalf("env over config: theme %s color %s", a.theme, a.color)
+	}
+	if a := settled(t, env, "--theme", "light", "--color", "always"); a.theme != "light" || a.color != "always" {
+		t.Fatalf("flags over env: theme %s color %s", a.theme, a.color)
+	}
+	a := settled(t, env, "--catalog", "/x")
+	if len(a.dirs) != 2 || !strings.HasSuffix(a.dirs[0], "our-ladder") || a.dirs[1] != "/x" {
+		t.Fatalf("catalog folders: config first, then flags: %v", a.dirs)
+	}
+}
+
+func TestConfigCompareDimensions(t *testing.T) {
+	_, env := writeConfig(t, "compare_dimensions: [Scope, Team management]\n")
+	r := runWith(t, false, env, "compare", "devops", "sre")
+	if !strings.Contains(r.stdout, "Scope") || !strings.Contains(r.stdout, "Team management") || strings.Contains(r.stdout, "Primary role") {
+		t.Fatalf("compare with two configured dimensions:\n%s", r.stdout)
+	}
+	r = runWith(t, false, env, "compare", "devops", "sre", "--dimensions", "Primary role")
+	if !strings.Contains(r.stdout, "Primary role") || strings.Contains(r.stdout, "Team management") {
+		t.Fatalf("--dimensions beats the configuration:\n%s", r.stdout)
+	}
+}

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// TestManPagesMatchCommands keeps docs/man equal to the pages the command
+// tree generates; regenerate with go test ./cli -run TestManPages -update.
+func TestManPagesMatchCommands(t *testing.T) {
+	a := &app{env: Env{Getenv: func(string) string { return "" }}}
+	pages, err := manPages(a.rootCmd())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("..", "docs", "man")
+	if updating() {
+		os.RemoveAll(dir)
+		must(t, os.MkdirAll(dir, 0o755))
+		for name, text := range pages {
+			must(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("%v (generate with go test ./cli -run TestManPages -update)", err)
+	}
+	var onDisk []string
+	for _, e := range entries {
+		onDisk = append(onDisk, e.Name())
+		want, ok := pages[e.Name()]
+		if !ok {
+			t.Errorf("docs/man/%s has no command any more", e.Name())
+			continue
+		}
+		got, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		if string(got) != want {
+			t.Errorf("docs/man/%s is out of date (go test ./cli -run TestManPages -update)", e.Name())
+		}
+	}
+	var names []string
+	for n := range pages {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if strings.Join(names, " ") != strings.Join(onDisk, " ") {
+		t.Errorf("man pages on disk %v, commands %v", onDisk, names)
+	}
+	if _, ok := pages["roledex-compare.1"]; !ok {
+		t.Error("no page for roledex compare")
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := runWith(t, false, nil, "--version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "roledex ") || !strings.Contains(r.stdout, "built with go1.") {
+		t.Fatalf("--version: %d %q", r.code, r.stdout)
+	}
+}
+
+func TestCompletionScripts(t *testing.T) {
+	for _, sh := range []string{"bash", "zsh", "fish", "powershell"} {
+		r := runWith(t, false, nil, "completion", sh)
+		if r.code != 0 || !strings.Contains(r.stdout, "roledex") {
+			t.Fatalf("completion %s: %d %q", sh, r.code, r.stderr)
+		}
+	}
+	// Role ids complete: the shell asks through cobra's hidden command.
+	r := runWith(t, false, nil, "__complete", "show", "site-rel")
+	if !strings.Contains(r.stdout, "site-reliability-engineer") {
+		t.Fatalf("show completion: %q", r.stdout)
+	}
+}
+
+// updating reports the -update flag (registered by x/exp/golden).
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// TestMarkdownOutput pins show and compare --format markdown: clean
+// markdown for pasting into a wiki (golden files in cli/testdata).
+func TestMarkdownOutput(t *testing.T) {
+	good := filepath.Join("..", "testdata", "catalogs", "good")
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"show", []string{"--catalog", good, "show", "operations-engineer", "--format", "markdown"}},
+		{"compare", []string{"--catalog", good, "compare", "operations-engineer", "web-developer", "--format", "markdown"}},
+		{"compare-diff", []string{"--catalog", good, "compare", "operations-engineer", "web-developer", "delivery-lead", "--diff", "--format", "markdown"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := runWith(t, true, nil, append([]string{"--color", "always"}, c.args...)...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			if strings.Contains(r.stdout, "\x1b") {
+				t.Fatal("markdown output holds escape sequences even on a colour terminal")
+			}
+			golden.RequireEqual(t, []byte(r.stdout))
+		})
+	}
+}

@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"fmt"
+	"runtime/debug"
+)
+
+// version can be set at build time: -ldflags "-X github.com/roledex/roledex/cli.version=v1.0.0".
+var version = ""
+
+// versionString says which roledex this is: the version (from the build
+// flag or the module), the commit it was built from, and the Go version.
+func versionString() string {
+	v, commit, dirty, goVersion := version, "", false, ""
+	if info, ok := debug.ReadBuildInfo(); ok {
+		goVersion = info.GoVersion
+		if v == "" {
+			v = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				commit = s.Value
+			case "vcs.modified":
+				dirty = s.Value == "true"
+			}
+		}
+	}
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	if len(commit) > 12 {
+		commit = commit[:12]
+	}
+	switch {
+	case commit == "":
+		commit = "unknown commit"
+	case dirty:
+		commit = "commit " + commit + " (modified)"
+	default:
+		commit = "commit " + commit
+	}
+	return fmt.Sprintf("%s, %s, built with %s", v, commit, goVersion)
+}
