@@ -244,6 +244,25 @@ func (p *planScreen) gapItems(cur, to *catalog.Role) []pickItem {
 			}})
 		}
 	}
+	// What the mentee already does of the target's job: encouragement,
+	// and the things not to re-learn.
+	if shared := catalog.Compare(cur, to).Shared; len(shared) > 0 {
+		items = append(items, pickItem{text: fmt.Sprintf("Already part of your work  %d", len(shared)), heading: true})
+		for _, sd := range shared {
+			text := sd.Texts[1]
+			items = append(items, pickItem{heading: true, render: func(w int, _ bool) []string {
+				var out []string
+				for i, l := range wrap(text, max(w-6, 8)) {
+					prefix := "    "
+					if i == 0 {
+						prefix = "  ✓ "
+					}
+					out = append(out, st.Subtle.Render(prefix+l))
+				}
+				return out
+			}})
+		}
+	}
 	if len(gap.Drops) > 0 {
 		items = append(items, pickItem{text: fmt.Sprintf("Left behind  %d", len(gap.Drops)), heading: true})
 		for _, d := range gap.Drops {
