@@ -50,10 +50,11 @@ func (c *Catalog) RoleMarkdown(r *Role) string {
 	e := EscapeMarkdown
 	fmt.Fprintf(&b, "# %s\n\n", e(r.Title))
 	fmt.Fprintf(&b, "%s\n\n", e(r.Summary))
-	fmt.Fprintf(&b, "**Family:** %s · **Track:** %s · **Id:** %s\n", e(r.Family), e(string(r.Track)), e(r.ID))
+	fmt.Fprintf(&b, "**Family:** %s · **Track:** %s\n", e(r.Family), e(string(r.Track)))
 	if len(r.Aliases) > 0 {
 		fmt.Fprintf(&b, "\n**Also called:** %s\n", e(strings.Join(r.Aliases, ", ")))
 	}
+	fmt.Fprintf(&b, "\n**Id:** %s\n", e(r.ID))
 	fmt.Fprintf(&b, "\n## %s\n\n", SectionResponsibilities)
 	for _, d := range r.Responsibilities {
 		fmt.Fprintf(&b, "- %s\n", e(d))

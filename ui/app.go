@@ -269,7 +269,7 @@ func (m *Model) setStatus(s string) {
 
 func (m *Model) resize(w, h int) tea.Cmd {
 	m.width, m.height, m.ready = w, h, true
-	m.help.SetWidth(w)
+	m.help.SetWidth(max(w-2, 1))
 	bw, bh := max(w, 1), max(h-2, 1)
 	cmd := m.browse.setSize(bw, bh)
 	m.compare.setSize(bw, bh)

@@ -74,7 +74,7 @@ func (d roleDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	title := ansi.Truncate(it.r.Title, titleW, "…")
 	line := mark + padRight(title, titleW) + " " + st.Faint.Render(tag)
 	if index == m.Index() {
-		line = mark + st.Selected.Render(padRight(title, titleW)) + " " + st.Faint.Render(tag)
+		line = mark + st.Selected.Render(padRight(title, titleW)+" "+tag)
 	}
 	fmt.Fprint(w, line)
 }

@@ -76,7 +76,7 @@ func (cp *compare) labelWidth() int {
 	if cp.width < 70 {
 		return 0 // labels go above the values
 	}
-	return 16
+	return 18
 }
 
 // rebuild lays the comparison out as lines once; View only shows them.
@@ -123,7 +123,7 @@ func (cp *compare) rebuild() {
 	if len(cols) < len(roles) {
 		out = append(out, st.Faint.Render(fmt.Sprintf("showing %d of %d roles · ←/→ to shift", len(cols), len(roles))))
 	}
-	out = append(out, st.Faint.Render(strings.Repeat("─", min(cp.width, label+len(cols)*(colW+2)))))
+	out = append(out, st.Faint.Render(strings.Repeat("─", cp.width)))
 	shown := 0
 	for _, r := range cp.cmp.Rows {
 		if cp.diffOnly && r.Alike {
@@ -142,7 +142,7 @@ func (cp *compare) rebuild() {
 			out = append(out, st.Label.Render(r.Dimension.Name))
 			out = append(out, row("", cells, 0, colW)...)
 		} else {
-			out = append(out, row(st.Label.Render(strings.Join(wrap(r.Dimension.Name, label-1), "\n")), cells, label, colW)...)
+			out = append(out, row(st.Label.Render(strings.Join(wrap(r.Dimension.Name, label-2), "\n")), cells, label, colW)...)
 		}
 		out = append(out, "")
 	}
@@ -324,6 +324,6 @@ func (cp *compare) view() string {
 	if cp.diffOnly {
 		mode = "differences only"
 	}
-	status := st.Faint.Render(fmt.Sprintf("%s · %d%% · d toggles · ←/→ column · s swap · x drop · enter open", mode, pct))
+	status := st.Faint.Render(fmt.Sprintf("%s · %d%% scrolled", mode, pct))
 	return cp.vp.View() + "\n" + status
 }

@@ -34,12 +34,13 @@ func (t *twoPane) setSize(w, h int) {
 	if t.single {
 		t.leftW = w
 	}
-	t.left.setSize(max(t.leftW-2, 1), max(h-2, 1))
+	// One column of padding inside each pane's border.
+	t.left.setSize(max(t.leftW-3, 1), max(h-2, 1))
 	rw := w - t.leftW
 	if t.single {
 		rw = w
 	}
-	t.right.setSize(max(rw-2, 1), max(h-2, 1))
+	t.right.setSize(max(rw-3, 1), max(h-2, 1))
 	t.refill(true)
 }
 
@@ -132,6 +133,15 @@ func (t *twoPane) update(msg tea.Msg) (string, tea.Cmd) {
 	return "", nil
 }
 
+// indent puts one column of padding before every line.
+func indent(s string) string {
+	lines := splitLines(s)
+	for i := range lines {
+		lines[i] = " " + lines[i]
+	}
+	return joinLines(lines)
+}
+
 func (t *twoPane) paneAt(x int) *pickList {
 	if t.single {
 		if t.focus == 0 {
@@ -157,13 +167,13 @@ func (t *twoPane) view() string {
 	if t.rightName != nil {
 		right = t.rightName(t.shown)
 	}
-	lv := boxed(lb, t.left.view(t.focus == 0), t.leftW, t.height, t.leftTitle, st)
+	lv := boxed(lb, indent(t.left.view(t.focus == 0)), t.leftW, t.height, t.leftTitle, st)
 	if t.single {
 		if t.focus == 0 {
 			return lv
 		}
-		return boxed(rb, t.right.view(true), t.width, t.height, right, st)
+		return boxed(rb, indent(t.right.view(true)), t.width, t.height, right, st)
 	}
-	rv := boxed(rb, t.right.view(t.focus == 1), t.width-t.leftW, t.height, right, st)
+	rv := boxed(rb, indent(t.right.view(t.focus == 1)), t.width-t.leftW, t.height, right, st)
 	return joinColumns(lv, rv)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // pickItem is one entry of a pick list: a heading (not selectable) or a
@@ -73,6 +74,9 @@ func (p *pickList) itemLines(i int, selected bool) []string {
 	}
 	if it.heading {
 		var out []string
+		if i > 0 {
+			out = append(out, "") // air between groups
+		}
 		for _, l := range wrap(it.text, p.width) {
 			out = append(out, p.styles.Group.Render(l))
 		}
@@ -202,18 +206,21 @@ func (p *pickList) view(focused bool) string {
 		if i == p.cursor {
 			lines = p.itemLines(i, true)
 			for j, l := range lines {
+				// The row is drawn in one style: inner styles would end the
+				// selection's background part-way. The bar replaces the
+				// first (blank) column, so the text does not move.
+				l = strings.TrimPrefix(ansi.Strip(l), " ")
 				l = padRight(clipTo(l, p.width-1), p.width-1)
 				if focused {
 					l = p.styles.Selected.Render(l)
 				} else {
 					l = p.styles.Accent.Render(l)
 				}
+				bar := " "
 				if j == 0 {
-					l = p.styles.Marked.Render("▌") + l
-				} else {
-					l = " " + l
+					bar = p.styles.Marked.Render("▌")
 				}
-				lines[j] = l
+				lines[j] = bar + l
 			}
 		}
 		for j, l := range lines {

@@ -27,6 +27,18 @@ var plainStyle = func() gansi.StyleConfig {
 	return s
 }()
 
+// noMarkers removes the "## " and "### " prefixes the standard styles put
+// before headings: the colour and weight already say it is a heading.
+func noMarkers(s gansi.StyleConfig) gansi.StyleConfig {
+	s.H2.Prefix, s.H3.Prefix, s.H4.Prefix, s.H5.Prefix, s.H6.Prefix = "", "", "", "", ""
+	return s
+}
+
+var (
+	darkStyle  = noMarkers(styles.DarkStyleConfig)
+	lightStyle = noMarkers(styles.LightStyleConfig)
+)
+
 // RenderMarkdown renders md with glamour at the given wrap width and
 // style, then passes the result through SafeOutput. Callers cache it: it
 // is far too slow to call from View.
@@ -35,8 +47,13 @@ func RenderMarkdown(md string, width int, style string) (string, error) {
 		width = 10
 	}
 	opt := glamour.WithStandardStyle(style)
-	if style == StylePlain {
+	switch style {
+	case StylePlain:
 		opt = glamour.WithStyles(plainStyle)
+	case StyleDark:
+		opt = glamour.WithStyles(darkStyle)
+	case StyleLight:
+		opt = glamour.WithStyles(lightStyle)
 	}
 	r, err := glamour.NewTermRenderer(opt, glamour.WithWordWrap(width))
 	if err != nil {

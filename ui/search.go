@@ -118,8 +118,12 @@ func (s *search) renderHit(h catalog.Hit, width int) []string {
 	if h.Detail != "" {
 		what += " · " + h.Detail
 	}
-	if h.Task != "" {
-		what = "task · owned by " + who
+	if t := s.c.cat.Task(h.Task); t != nil {
+		var owners []string
+		for _, id := range t.Owners {
+			owners = append(owners, s.c.title(id))
+		}
+		what = "task · owned by " + strings.Join(owners, ", ")
 		who = h.Detail
 	}
 	mark := "  "
@@ -240,11 +244,11 @@ func (s *search) view() string {
 	case len(s.hits) == 0:
 		status = st.Faint.Render("No match for “" + s.query + "”. Fewer letters, or another word?")
 	default:
-		n := fmt.Sprint(len(s.hits))
+		n := fmt.Sprintf("%d %s", len(s.hits), map[bool]string{true: "match", false: "matches"}[len(s.hits) == 1])
 		if len(s.hits) == searchLimit {
-			n = fmt.Sprintf("top %d", searchLimit)
+			n = fmt.Sprintf("top %d matches", searchLimit)
 		}
-		status = st.Faint.Render(n + " matches · enter opens · tab marks the role for compare")
+		status = st.Faint.Render(n + " · enter opens · tab marks the role for compare")
 	}
 	return s.input.View() + "\n" + status + "\n" + s.list.view(true)
 }
