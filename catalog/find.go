@@ -14,6 +14,7 @@ type NotFoundError struct {
 	Ambiguous   bool     // several roles fit equally well
 }
 
+// Error says which name was not found and what comes close.
 func (e *NotFoundError) Error() string {
 	q := Sanitize(e.Query)
 	if e.Ambiguous {

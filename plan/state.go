@@ -185,6 +185,7 @@ type Warning struct {
 	Message string
 }
 
+// String returns the warning's sentence.
 func (w Warning) String() string { return w.Message }
 
 // Store is a plan file and the plan it holds. Its methods are safe for

@@ -30,6 +30,7 @@ const (
 
 var screenNames = [...]string{"Roles", "Compare", "Search", "Pillars", "Tasks", "Plan", "Problems"}
 
+// String names the screen as its tab does.
 func (s Screen) String() string { return screenNames[s] }
 
 // ParseScreen returns the screen named s (case-insensitive).

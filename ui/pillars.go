@@ -29,7 +29,7 @@ func newPillars(c *common) twoPane {
 			for i := range lines {
 				lines[i] = c.styles.Subtle.Render(lines[i])
 			}
-			return append(lines, "")
+			return lines
 		}}}
 		for _, g := range p.Groups {
 			out = append(out, pickItem{text: g.Name, heading: true})
