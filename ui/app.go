@@ -208,8 +208,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.setDark(msg.IsDark())
 	case pageRenderedMsg:
 		m.c.pages.store(msg)
-		m.browse.pageRendered(msg)
-		return m, nil
+		return m, m.browse.pageRendered(msg)
 	case searchResultsMsg:
 		m.search.results(msg)
 		return m, nil

@@ -423,3 +423,19 @@ func colourSGR(s string) string {
 	}
 	return ""
 }
+
+func TestNeighbourPagesArePrefetched(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Roles: []string{"devops-engineer"}}})
+	items := d.m.browse.list.VisibleItems()
+	i := d.m.browse.list.Index()
+	next := items[i+1].(roleItem).r.ID
+	key := pageKey{id: "role:" + next, width: d.m.browse.wrapWidth(), style: d.m.c.styles.GlamourStyle}
+	if _, ok := d.m.c.pages.done[key]; !ok {
+		t.Fatalf("the page of %s (below the cursor) was not rendered ahead", next)
+	}
+	d.keys("tab", "j") // back to the list, then down: the page is there at once
+	d.keys("tab")
+	if d.m.browse.pageWaiting {
+		t.Fatal("moving to a prefetched role still waits for a rendering")
+	}
+}

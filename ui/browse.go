@@ -344,15 +344,37 @@ func (b *browse) showRole(id string, reset bool) tea.Cmd {
 	return cmd
 }
 
-// pageRendered takes a finished rendering if it is the one on show.
-func (b *browse) pageRendered(m pageRenderedMsg) {
-	if m.key.id == "role:"+b.current && m.key.width == b.wrapWidth() && m.key.style == b.c.styles.GlamourStyle {
-		b.pageWaiting = false
-		b.page.SetContent(m.content)
-		if b.pendingScroll != "" {
-			b.scrollTo(b.pendingScroll)
+// pageRendered takes a finished rendering if it is the one on show, and
+// then renders the roles above and below it in the list, so that moving
+// the cursor finds them ready.
+func (b *browse) pageRendered(m pageRenderedMsg) tea.Cmd {
+	if m.key.id != "role:"+b.current || m.key.width != b.wrapWidth() || m.key.style != b.c.styles.GlamourStyle {
+		return nil
+	}
+	b.pageWaiting = false
+	b.page.SetContent(m.content)
+	if b.pendingScroll != "" {
+		b.scrollTo(b.pendingScroll)
+	}
+	return b.prefetch()
+}
+
+// prefetch starts renderings of the list neighbours of the current role.
+func (b *browse) prefetch() tea.Cmd {
+	items := b.list.VisibleItems()
+	i := b.list.Index()
+	var cmds []tea.Cmd
+	for _, j := range []int{i + 1, i - 1, i + 2} {
+		if j < 0 || j >= len(items) {
+			continue
+		}
+		r := items[j].(roleItem).r
+		key := pageKey{id: "role:" + r.ID, width: b.wrapWidth(), style: b.c.styles.GlamourStyle}
+		if _, _, cmd := b.c.pages.get(key, func() string { return b.c.cat.RoleMarkdown(r) }); cmd != nil {
+			cmds = append(cmds, cmd)
 		}
 	}
+	return tea.Batch(cmds...)
 }
 
 // scrollTo scrolls the page so the line holding the start of text is at
