@@ -6,8 +6,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // MaxFileSize is the largest catalog file roledex reads; larger files are
@@ -86,8 +88,19 @@ func Load(sources ...Source) (*Catalog, Problems) {
 	return c, probs
 }
 
+// parseJob is one file to read and parse.
+type parseJob struct {
+	path, shown, id string
+	kind            kind
+	role            *Role
+	pillar          *Pillar
+	task            *Task
+	probs           Problems
+}
+
 func loadSource(src Source, probs *Problems) loaded {
 	var l loaded
+	var jobs []parseJob
 	firstSeen := map[string]string{}
 	display := func(p string) string {
 		if src.Name == "" {
@@ -138,30 +151,65 @@ func loadSource(src Source, probs *Problems) loaded {
 			return nil
 		}
 		firstSeen[key] = shown
-		data, ok := readLimited(src.FS, p, shown, probs)
-		if !ok {
-			return nil
-		}
-		switch k {
-		case kindRole:
-			if r := parseRole(shown, id, data, probs); r != nil {
-				l.roles = append(l.roles, r)
-			}
-		case kindPillar:
-			if pl := parsePillar(shown, id, data, probs); pl != nil {
-				l.pillars = append(l.pillars, pl)
-			}
-		case kindTask:
-			if t := parseTask(shown, id, data, probs); t != nil {
-				l.tasks = append(l.tasks, t)
-			}
-		}
+		jobs = append(jobs, parseJob{path: p, shown: shown, id: id, kind: k})
 		return nil
 	})
 	if err != nil {
 		probs.add(display("."), 0, "cannot read catalog folder: %v", cleanErr(err))
 	}
+	parseAll(src, jobs)
+	// Results in walk order, so problems and entries come out the same
+	// way every time.
+	for i := range jobs {
+		j := &jobs[i]
+		*probs = append(*probs, j.probs...)
+		switch {
+		case j.role != nil:
+			l.roles = append(l.roles, j.role)
+		case j.pillar != nil:
+			l.pillars = append(l.pillars, j.pillar)
+		case j.task != nil:
+			l.tasks = append(l.tasks, j.task)
+		}
+	}
 	return l
+}
+
+// parseAll reads and parses the files on every core: each file is
+// independent, and parsing (YAML and markdown) is most of loading.
+func parseAll(src Source, jobs []parseJob) {
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				jobs[i].run(src)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (j *parseJob) run(src Source) {
+	data, ok := readLimited(src.FS, j.path, j.shown, &j.probs)
+	if !ok {
+		return
+	}
+	switch j.kind {
+	case kindRole:
+		j.role = parseRole(j.shown, j.id, data, &j.probs)
+	case kindPillar:
+		j.pillar = parsePillar(j.shown, j.id, data, &j.probs)
+	case kindTask:
+		j.task = parseTask(j.shown, j.id, data, &j.probs)
+	}
 }
 
 // checkLink says why the symbolic link at p may not be read, or "" when
