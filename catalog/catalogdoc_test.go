@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -93,5 +94,49 @@ func TestCatalogDoc(t *testing.T) {
 	got, err := os.ReadFile(path)
 	if err != nil || string(got) != want {
 		t.Fatalf("docs/catalog.md is missing or out of date: go test ./catalog -run TestCatalogDoc -update (%v)", err)
+	}
+}
+
+// TestEmbeddedSnapshot keeps content/catalog.gob equal to what parsing
+// the built-in markdown gives, and checks that loading from it gives the
+// same catalog.
+func TestEmbeddedSnapshot(t *testing.T) {
+	c, probs := catalog.Load(catalog.Source{FS: content.FS, Name: "content"})
+	if len(probs) > 0 {
+		t.Fatalf("built-in catalog: %v", probs)
+	}
+	want, err := c.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "../content/catalog.gob"
+	if *update {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("content/catalog.gob is missing or stale: go test ./catalog -run TestEmbeddedSnapshot -update (%v)", err)
+	}
+	if !bytes.Equal(content.Snapshot, want) {
+		t.Fatal("the embedded snapshot differs from content/catalog.gob (rebuild)")
+	}
+	fast, probs := catalog.Load(catalog.Source{FS: content.FS, Name: "content", Snapshot: content.Snapshot})
+	if len(probs) > 0 {
+		t.Fatalf("loading the snapshot: %v", probs)
+	}
+	if catalogDoc(fast) != catalogDoc(c) {
+		t.Fatal("the catalog loaded from the snapshot differs from the parsed one")
+	}
+	for _, r := range c.Roles {
+		if fast.RoleMarkdown(fast.Role(r.ID)) != c.RoleMarkdown(r) {
+			t.Fatalf("role %s differs when loaded from the snapshot", r.ID)
+		}
+	}
+	// A damaged snapshot is not trusted: the markdown is parsed instead.
+	broken, probs := catalog.Load(catalog.Source{FS: content.FS, Name: "content", Snapshot: []byte("not gob")})
+	if len(probs) > 0 || len(broken.Roles) != len(c.Roles) {
+		t.Fatalf("fallback from a damaged snapshot: %d roles, %v", len(broken.Roles), probs)
 	}
 }

@@ -22,6 +22,10 @@ type Source struct {
 	FS fs.FS
 	// Name is the folder as the user knows it; messages show paths under it.
 	Name string
+	// Snapshot, when set, holds the entries already parsed (see
+	// Catalog.Snapshot); FS is then not read. If it cannot be decoded, FS
+	// is parsed instead.
+	Snapshot []byte
 	// Root is the folder on disk when FS is os.DirFS(Root). It lets the
 	// loader follow symbolic links that stay inside it and refuse the rest;
 	// without it, symbolic links are skipped.
@@ -99,6 +103,11 @@ type parseJob struct {
 }
 
 func loadSource(src Source, probs *Problems) loaded {
+	if src.Snapshot != nil {
+		if l, err := decodeSnapshot(src.Snapshot); err == nil {
+			return l
+		}
+	}
 	var l loaded
 	var jobs []parseJob
 	firstSeen := map[string]string{}

@@ -8,3 +8,11 @@ import "embed"
 //
 //go:embed roles pillars tasks
 var FS embed.FS
+
+// Snapshot is the same catalog already parsed (catalog.Catalog.Snapshot),
+// so start-up need not parse the markdown. A test in package catalog
+// fails when it no longer matches FS; regenerate it with
+// go test ./catalog -run TestEmbeddedSnapshot -update.
+//
+//go:embed catalog.gob
+var Snapshot []byte

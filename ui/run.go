@@ -27,7 +27,10 @@ var (
 // Run starts the explorer on the terminal and returns when it ends. The
 // terminal is restored in every case: quit, signal or panic.
 func Run(o Options, in io.Reader, out io.Writer) error {
-	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignalHandler()}
+	// 120 frames a second, bubbletea's maximum: a keystroke reaches the
+	// screen within ~8 ms instead of ~16 ms; frames are only written when
+	// something changed, so an idle explorer costs nothing more.
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignalHandler(), tea.WithFPS(120)}
 	if o.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
