@@ -1,12 +1,12 @@
 package catalog
 
 import (
-	"sort"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/sahilm/fuzzy"
 )
 
 // Kind says what part of the catalog a search hit matched.
@@ -30,6 +30,24 @@ var kindWeight = map[Kind]int{
 	KindSummary: 120, KindResponsibility: 110, KindContribution: 60, KindDimension: 50,
 }
 
+// Scores. Every line that holds each word of the query scores at least
+// scoreExact, every fuzzy match less: callers rely on it (a score of
+// 1000 or more means "contains the words").
+const (
+	scoreExact = 1000
+	// scoreWordStarts is added when every word of the query starts a word
+	// of the line: "cert" in "TLS certificates" beats "cert" in
+	// "recertification" whatever kind of line either is.
+	scoreWordStarts = 600
+	scoreFuzzy      = 500
+	// Per word of the query: a whole word (or a plural of it) beats a
+	// word start, which beats a match inside a word.
+	qualityWhole = 40
+	qualityStart = 20
+	// scoreSame is added when the line is exactly the query.
+	scoreSame = 200
+)
+
 // Entry is one searchable line of the catalog.
 type Entry struct {
 	Role   string // id of the role the line belongs to (a task's first owner)
@@ -38,9 +56,73 @@ type Entry struct {
 	Detail string // the dimension name, pillar title or task title
 	Index  int    // position within the role's responsibilities or dimensions
 	Text   string
-	lower  string
-	ascii  bool
 }
+
+// line is what a search reads of an entry, kept apart from the entries so
+// the scan walks through compact memory.
+type line struct {
+	// lower is Text folded rune by rune (lower case, common Latin accents
+	// removed), so rune positions in lower are rune positions in Text.
+	lower  string
+	mask   uint64    // which characters lower holds (see charMask)
+	starts uint64    // which characters start a word of lower
+	pairs  [2]uint64 // which pairs of adjacent bytes lower holds (see pairMask)
+	// group numbers the lines that say the same thing (a role's title and
+	// aliases, a task's title and aliases): only the best of a group is
+	// kept. -1 for lines of no group.
+	group  int32
+	weight int16 // kindWeight of the entry's Kind
+	ascii  bool  // lower is ASCII: byte offsets are rune positions
+}
+
+// appendLine appends text folded to buf and sets l's masks from it; it
+// returns buf and where l's text starts and ends in it.
+func (l *line) appendLine(buf []byte, text string) ([]byte, int, int) {
+	from := len(buf)
+	buf = append(buf, text...)
+	b := buf[from:]
+	var mask, starts, lo, hi uint64
+	word := false
+	var prev byte
+	for k, c := range b {
+		if c >= utf8.RuneSelf {
+			// Not ASCII: fold rune by rune, then the masks from the result.
+			buf, l.ascii = appendFolded(buf[:from], text)
+			lower := buf[from:]
+			l.mask, l.starts, l.pairs = charMask(string(lower)), startMask(string(lower)), pairMask(string(lower))
+			return buf, from, len(buf)
+		}
+		c = lowerASCII[c]
+		b[k] = c
+		bit := charBits[c]
+		mask |= bit
+		if !word {
+			starts |= bit
+		}
+		word = wordASCII[c]
+		if k > 0 {
+			h := pairHash(prev, c)
+			pb := uint64(1) << (h & 63)
+			sel := uint64(h>>6) - 1 // all ones for the low word, zero for the high
+			lo |= pb & sel
+			hi |= pb &^ sel
+		}
+		prev = c
+	}
+	l.ascii, l.mask, l.starts, l.pairs = true, mask, starts, [2]uint64{lo, hi}
+	return buf, from, len(buf)
+}
+
+var lowerASCII, wordASCII = func() (low [256]byte, word [256]bool) {
+	for c := range 256 {
+		low[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			low[c] = byte(c) + 'a' - 'A'
+		}
+		word[c] = c < utf8.RuneSelf && isWordASCII(byte(c))
+	}
+	return
+}()
 
 // Hit is an entry that matched a query.
 type Hit struct {
@@ -50,123 +132,528 @@ type Hit struct {
 	Matched []int
 }
 
-// Index is the searchable form of a catalog.
+// Index is the searchable form of a catalog. It is safe for concurrent
+// use: the explorer runs each keystroke's search on its own goroutine.
 type Index struct {
 	entries []Entry
+	lines   []line    // lines[i] is what search reads of entries[i]
+	groups  int32     // number of groups of lines
+	scratch sync.Pool // *searchState
+
+	ready chan struct{} // closed when lines are built
+
+	mu     sync.Mutex
+	narrow *narrowing // the last fuzzy-searched query's candidates
+	// noNarrow turns narrowing off, for benchmarks of single queries.
+	noNarrow bool
 }
 
 // NewIndex builds the search index of c.
 func NewIndex(c *Catalog) *Index {
-	ix := &Index{}
-	add := func(e Entry) {
-		e.lower = strings.ToLower(e.Text)
-		e.ascii = isASCII(e.Text)
-		ix.entries = append(ix.entries, e)
-	}
+	n := 0
 	for _, r := range c.Roles {
-		add(Entry{Role: r.ID, Kind: KindTitle, Text: r.Title})
-		for _, a := range r.Aliases {
-			add(Entry{Role: r.ID, Kind: KindAlias, Text: a})
-		}
-		add(Entry{Role: r.ID, Kind: KindSummary, Text: r.Summary})
-		for i, d := range r.Responsibilities {
-			add(Entry{Role: r.ID, Kind: KindResponsibility, Index: i, Text: d})
-		}
-		for _, t := range r.Tools {
-			add(Entry{Role: r.ID, Kind: KindTool, Text: t})
-		}
-		for i, d := range r.Dimensions {
-			if d != "" {
-				add(Entry{Role: r.ID, Kind: KindDimension, Index: i, Detail: Dimensions[i].Name, Text: d})
-			}
-		}
+		n += 2 + len(r.Aliases) + len(r.Responsibilities) + len(r.Tools) + len(r.Dimensions)
 	}
 	for _, p := range c.Pillars {
 		for _, g := range p.Groups {
-			for _, m := range g.Members {
-				add(Entry{Role: m.Role, Kind: KindContribution, Detail: p.Title, Text: m.Contribution})
-			}
+			n += len(g.Members)
 		}
+	}
+	for _, t := range c.Tasks {
+		n += 1 + len(t.Aliases)
+	}
+	ix := &Index{entries: make([]Entry, 0, n), lines: make([]line, 0, n)}
+	groups := int32(0)
+	add := func(e Entry, group int32) {
+		ix.entries = append(ix.entries, e)
+		ix.lines = append(ix.lines, line{group: group, weight: int16(kindWeight[e.Kind])})
+	}
+	// Lines go in by kind, the heaviest first: the best hits of a short
+	// query fill the results early, and lighter lines that cannot beat
+	// them are skipped unread.
+	for _, r := range c.Roles {
+		add(Entry{Role: r.ID, Kind: KindTitle, Text: r.Title}, groups)
+		for _, a := range r.Aliases {
+			add(Entry{Role: r.ID, Kind: KindAlias, Text: a}, groups)
+		}
+		groups++
 	}
 	for _, t := range c.Tasks {
 		owner := ""
 		if len(t.Owners) > 0 {
 			owner = t.Owners[0]
 		}
-		add(Entry{Role: owner, Task: t.ID, Kind: KindTask, Detail: t.Title, Text: t.Title})
+		add(Entry{Role: owner, Task: t.ID, Kind: KindTask, Detail: t.Title, Text: t.Title}, groups)
 		for _, a := range t.Aliases {
-			add(Entry{Role: owner, Task: t.ID, Kind: KindTask, Detail: t.Title, Text: a})
+			add(Entry{Role: owner, Task: t.ID, Kind: KindTask, Detail: t.Title, Text: a}, groups)
+		}
+		groups++
+	}
+	for _, r := range c.Roles {
+		for _, t := range r.Tools {
+			add(Entry{Role: r.ID, Kind: KindTool, Text: t}, -1)
 		}
 	}
+	for _, r := range c.Roles {
+		add(Entry{Role: r.ID, Kind: KindSummary, Text: r.Summary}, -1)
+	}
+	for _, r := range c.Roles {
+		for i, d := range r.Responsibilities {
+			add(Entry{Role: r.ID, Kind: KindResponsibility, Index: i, Text: d}, -1)
+		}
+	}
+	for _, p := range c.Pillars {
+		for _, g := range p.Groups {
+			for _, m := range g.Members {
+				add(Entry{Role: m.Role, Kind: KindContribution, Detail: p.Title, Text: m.Contribution}, -1)
+			}
+		}
+	}
+	for _, r := range c.Roles {
+		for i, d := range r.Dimensions {
+			if d != "" {
+				add(Entry{Role: r.ID, Kind: KindDimension, Index: i, Detail: Dimensions[i].Name, Text: d}, -1)
+			}
+		}
+	}
+	ix.groups = groups
+	ix.scratch.New = func() any { return &searchState{} }
+	// Folding the text and making the masks is most of the work: it runs
+	// in the background (on several cores for a big catalog), so the
+	// explorer draws its first frame meanwhile; Search waits for it.
+	ix.ready = make(chan struct{})
+	go ix.build()
 	return ix
+}
+
+// build folds every line's text into one block per worker, in index
+// order (the scan then reads memory front to back), with its masks.
+func (ix *Index) build() {
+	defer close(ix.ready)
+	workers := 1
+	if len(ix.entries) >= 20000 {
+		workers = min(runtime.GOMAXPROCS(0), 4)
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		from, to := len(ix.entries)*w/workers, len(ix.entries)*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			size := 0
+			for i := from; i < to; i++ {
+				size += len(ix.entries[i].Text)
+			}
+			buf := make([]byte, 0, size+size/16)
+			spans := make([][2]int, to-from)
+			for i := from; i < to; i++ {
+				var a, b int
+				buf, a, b = ix.lines[i].appendLine(buf, ix.entries[i].Text)
+				spans[i-from] = [2]int{a, b}
+			}
+			text := string(buf)
+			for i := from; i < to; i++ {
+				sp := spans[i-from]
+				ix.lines[i].lower = text[sp[0]:sp[1]]
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // Len returns the number of searchable lines.
 func (ix *Index) Len() int { return len(ix.entries) }
 
+// query is a parsed search query.
+type query struct {
+	folded   string    // the whole query, folded and trimmed
+	terms    []string  // folded words
+	pattern  string    // the words joined, for fuzzy matching
+	runes    []rune    // pattern as runes, made when a non-ASCII line needs it
+	n        int       // runes in pattern
+	span     int       // widest fuzzy match allowed, in runes
+	keepSpan int       // widest window kept for narrowing (see maxFuzzySkips)
+	mask     uint64    // charMask of pattern
+	starts   uint64    // charMask of the first letter of every term
+	pairs    [2]uint64 // pairMask of every term
+	fuzzy    bool      // pattern is long enough to match fuzzily
+}
+
+func parseQuery(s string) (query, bool) {
+	folded, _ := fold(strings.TrimSpace(s))
+	if folded == "" {
+		return query{}, false
+	}
+	q := query{folded: folded, terms: strings.Fields(folded)}
+	q.pattern = strings.Join(q.terms, "")
+	q.n = utf8.RuneCountInString(q.pattern)
+	q.span = q.n + fuzzySkips(len(q.terms))
+	q.keepSpan = q.n + maxFuzzySkips
+	q.mask = charMask(q.pattern)
+	for _, t := range q.terms {
+		q.starts |= charMask(t[:1])
+		p := pairMask(t)
+		q.pairs[0] |= p[0]
+		q.pairs[1] |= p[1]
+	}
+	q.fuzzy = q.n >= minFuzzy
+	return q, true
+}
+
+func (q *query) patternRunes() []rune {
+	if q.runes == nil {
+		q.runes = []rune(q.pattern)
+	}
+	return q.runes
+}
+
+// cand is a matching entry before it becomes a Hit.
+type cand struct {
+	idx   int32
+	score int32
+}
+
+// searchState is the scratch memory of one search, reused across searches.
+type searchState struct {
+	top      []cand   // the best hits so far: a min-heap (worst at the root) when limited
+	runes    []rune   // a non-ASCII line decoded
+	exact    []uint64 // bit per entry: it holds every word of the query
+	groupHit []uint64 // bit per group: one of its lines holds every word
+	exactIDs []int32  // the entries with exact set, ascending
+	keepIDs  []int32  // the lines a longer query could match
+	// positions and ends collect the Matched slices of the hits being built.
+	positions, ends []int
+}
+
+// groupBest is the best line so far of the group being scanned.
+type groupBest struct {
+	id   int32
+	c    cand
+	have bool
+}
+
+// offer takes a matching line: straight to the results, or as its
+// group's best so far.
+func (ix *Index) offer(st *searchState, g *groupBest, c cand, group int32, limit int) {
+	if group < 0 {
+		ix.keep(st, c, limit)
+	} else if !g.have || ix.better(c, g.c) {
+		g.c, g.have = c, true
+	}
+}
+
+// flush ends a group: its best line goes to the results, and in the
+// exact pass the group is marked so the fuzzy pass leaves it alone.
+func (ix *Index) flush(st *searchState, g *groupBest, limit int, exact bool) {
+	if !g.have {
+		return
+	}
+	ix.keep(st, g.c, limit)
+	if exact && g.id >= 0 {
+		st.groupHit[g.id>>6] |= 1 << (g.id & 63)
+	}
+	g.have = false
+}
+
+// keep adds c to the results; with a limit, only the best limit stay.
+func (ix *Index) keep(st *searchState, c cand, limit int) {
+	if limit <= 0 {
+		st.top = append(st.top, c)
+		return
+	}
+	if len(st.top) < limit {
+		st.top = append(st.top, c)
+		ix.siftUp(st.top, len(st.top)-1)
+		return
+	}
+	if ix.better(c, st.top[0]) {
+		st.top[0] = c
+		ix.siftDown(st.top, 0)
+	}
+}
+
+// narrowed returns the lines worth searching for a query: those kept by
+// an earlier query that this one extends, or ok false for all lines.
+func (ix *Index) narrowed(folded string) (ids []int32, ok bool) {
+	ix.mu.Lock()
+	n := ix.narrow
+	ix.mu.Unlock()
+	if n == nil || ix.noNarrow || !strings.HasPrefix(folded, n.folded) {
+		return nil, false
+	}
+	return n.ids, true
+}
+
+// remember keeps the lines that could match a query extending folded.
+func (ix *Index) remember(folded string, ids []int32) {
+	ix.mu.Lock()
+	ix.narrow = &narrowing{folded: folded, ids: ids}
+	ix.mu.Unlock()
+}
+
+// resetBits returns a cleared bit set of n bits, reusing b.
+func resetBits(b []uint64, n int) []uint64 {
+	w := (n + 63) / 64
+	if cap(b) < w {
+		return make([]uint64, w)
+	}
+	b = b[:w]
+	clear(b)
+	return b
+}
+
+// narrowing remembers the lines that could match any query that
+// extends an earlier one, so typing on searches only those.
+type narrowing struct {
+	folded string  // the earlier query, folded and trimmed
+	ids    []int32 // ascending entry indexes
+}
+
+// maxFuzzyScore bounds every fuzzy score: below it, no exact match.
+const maxFuzzyScore = scoreFuzzy + 300
+
+// minFuzzy is the shortest query matched fuzzily, in runes: two or three
+// letters with a skip allowed match half of every sentence ("sre" in
+// "measure"), which is noise, not an answer.
+const minFuzzy = 4
+
+// exactBound is the best score l could get for q as an exact match.
+func exactBound(l *line, q *query) int32 {
+	b := scoreExact + int(l.weight) + qualityWhole*len(q.terms) - min(len(l.lower)/4, 60)
+	if l.starts&q.starts == q.starts {
+		b += scoreWordStarts
+	}
+	if len(q.terms) == 1 && len(l.lower) == len(q.terms[0]) {
+		b += scoreSame
+	}
+	return int32(b)
+}
+
+// fuzzyBound is the best score l could get for q as a fuzzy match.
+func fuzzyBound(l *line, q *query) int32 {
+	return int32(fuzzyScore(l.lower, q.n, q.n) + int(l.weight))
+}
+
 // Search returns up to limit hits for query, best first (limit ≤ 0: all).
 // Lines that contain every word of the query rank above fuzzy matches;
-// within those, whole words and word starts beat mid-word matches, and
-// titles and aliases beat body text.
+// within those, lines where every word starts a word come first, then
+// titles and aliases above tasks and tools above body text, whole words
+// above word starts, and short lines above long ones. Only the best line
+// of a role's names (title and aliases) and of each task is kept.
+//
+// Fuzzy matching starts at four letters: the query's letters in order,
+// skipping at most fuzzySkips letters of the line. Matched holds rune
+// positions (the text is folded rune by rune: lower case, common Latin
+// accents removed, so "developpeur" finds "Développeur").
+//
+// Search reads the lines in one pass per kind of match, with short cuts
+// that never change the answer: a mask of the characters of each line
+// (and one of its adjacent pairs) rejects most lines without reading
+// them; lines are stored heaviest kind first, and once limit hits are
+// found a line whose best possible score is lower is skipped; the fuzzy
+// pass is skipped when limit lines already hold every word; and a query
+// that extends the previous one (the user typed on) reads only the lines
+// the previous one kept as able to match it.
 func (ix *Index) Search(query string, limit int) []Hit {
-	q := strings.ToLower(strings.TrimSpace(query))
-	if q == "" {
+	q, ok := parseQuery(query)
+	if !ok {
 		return nil
 	}
-	terms := strings.Fields(q)
-	var hits []Hit
-	exact := make([]bool, len(ix.entries))
-	for i := range ix.entries {
-		e := &ix.entries[i]
-		if h, ok := matchTerms(e, terms); ok {
-			hits = append(hits, h)
-			exact[i] = true
-		}
+	<-ix.ready
+	st := ix.scratch.Get().(*searchState)
+	defer ix.scratch.Put(st)
+	st.top = st.top[:0]
+	st.exactIDs = st.exactIDs[:0]
+	subset, narrowed := ix.narrowed(q.folded)
+	n := len(ix.entries)
+	if narrowed {
+		n = len(subset)
 	}
-	if pattern := strings.Join(terms, ""); utf8.RuneCountInString(pattern) >= 2 {
-		hits = append(hits, ix.fuzzy(pattern, exact)...)
-	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
+	st.exact = resetBits(st.exact, len(ix.entries))
+	st.groupHit = resetBits(st.groupHit, int(ix.groups))
+
+	// Exact pass: lines that hold every word.
+	grp := groupBest{id: -1}
+	for k := 0; k < n; k++ {
+		i := k
+		if narrowed {
+			i = int(subset[k])
 		}
-		return hits[i].Text < hits[j].Text
+		e := &ix.lines[i]
+		if e.group != grp.id {
+			ix.flush(st, &grp, limit, true)
+			grp.id = e.group
+		}
+		if e.mask&q.mask != q.mask {
+			continue // a character of the query is missing: no match of either kind
+		}
+		if e.pairs[0]&q.pairs[0] != q.pairs[0] || e.pairs[1]&q.pairs[1] != q.pairs[1] {
+			continue // two letters of a word are never side by side: no exact match
+		}
+		if limit > 0 && len(st.top) == limit && exactBound(e, &q) < st.top[0].score {
+			// Cannot make the results (so they are full of exact hits, and
+			// the fuzzy pass will not run).
+			continue
+		}
+		score, ok := scoreExactMatch(e, q.terms)
+		if !ok {
+			continue
+		}
+		st.exact[i>>6] |= 1 << (i & 63)
+		st.exactIDs = append(st.exactIDs, int32(i))
+		ix.offer(st, &grp, cand{int32(i), int32(score)}, e.group, limit)
+	}
+	ix.flush(st, &grp, limit, true)
+
+	// Fuzzy pass, unless limit exact hits already outrank any fuzzy one.
+	full := limit > 0 && len(st.top) == limit && st.top[0].score > maxFuzzyScore
+	if q.fuzzy && !full {
+		// keepIDs are the lines that could match a query extending this
+		// one: every line that holds each word, or the pattern's letters
+		// in order however far apart.
+		keepIDs := st.keepIDs[:0]
+		grp = groupBest{id: -1}
+		for k := 0; k < n; k++ {
+			i := k
+			if narrowed {
+				i = int(subset[k])
+			}
+			e := &ix.lines[i]
+			if e.group != grp.id {
+				ix.flush(st, &grp, limit, false)
+				grp.id = e.group
+			}
+			if st.exact[i>>6]&(1<<(i&63)) != 0 {
+				keepIDs = append(keepIDs, int32(i))
+				continue
+			}
+			if e.mask&q.mask != q.mask {
+				continue
+			}
+			if e.group >= 0 && st.groupHit[e.group>>6]&(1<<(e.group&63)) != 0 {
+				// Another name of the group holds every word and outranks
+				// any fuzzy match; a longer query may not, so keep the line.
+				keepIDs = append(keepIDs, int32(i))
+				continue
+			}
+			if limit > 0 && len(st.top) == limit && fuzzyBound(e, &q) < st.top[0].score {
+				keepIDs = append(keepIDs, int32(i)) // unread: it might match a longer query
+				continue
+			}
+			span, ok, near := fuzzySpan(st, e, &q)
+			if near {
+				keepIDs = append(keepIDs, int32(i))
+			}
+			if ok {
+				score := fuzzyScore(e.lower, span, q.n) + int(e.weight)
+				ix.offer(st, &grp, cand{int32(i), int32(score)}, e.group, limit)
+			}
+		}
+		ix.flush(st, &grp, limit, false)
+		st.keepIDs = keepIDs
+		ix.remember(q.folded, slices.Clone(keepIDs))
+	}
+
+	if len(st.top) == 0 {
+		return nil
+	}
+	slices.SortFunc(st.top, func(a, b cand) int {
+		if ix.better(a, b) {
+			return -1
+		}
+		if ix.better(b, a) {
+			return 1
+		}
+		return 0
 	})
-	hits = dedupeHits(hits)
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
+	// Every hit's positions go into one block, cut up below.
+	positions, ends := st.positions[:0], st.ends[:0]
+	for _, c := range st.top {
+		positions = matchPositions(st, &ix.lines[c.idx], &q, positions)
+		ends = append(ends, len(positions))
+	}
+	st.positions, st.ends = positions, ends
+	all := slices.Clone(positions)
+	hits := make([]Hit, len(st.top))
+	from := 0
+	for k, c := range st.top {
+		to := ends[k]
+		hits[k] = Hit{Entry: &ix.entries[c.idx], Score: int(c.score), Matched: all[from:to:to]}
+		from = to
 	}
 	return hits
 }
 
-// matchTerms scores an entry that contains every term as a substring.
-func matchTerms(e *Entry, terms []string) (Hit, bool) {
-	score := 1000 + kindWeight[e.Kind]
-	var matched []int
+// better orders candidates: higher score, then text, then catalog order.
+func (ix *Index) better(a, b cand) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	ta, tb := ix.entries[a.idx].Text, ix.entries[b.idx].Text
+	if ta != tb {
+		return ta < tb
+	}
+	return a.idx < b.idx
+}
+
+// The heap keeps the worst kept candidate at its root.
+func (ix *Index) siftUp(h []cand, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !ix.better(h[p], h[i]) {
+			return
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+}
+
+func (ix *Index) siftDown(h []cand, i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		w := l
+		if r := l + 1; r < len(h) && ix.better(h[l], h[r]) {
+			w = r
+		}
+		if !ix.better(h[i], h[w]) {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
+}
+
+// scoreExactMatch scores a line that contains every term as a substring.
+func scoreExactMatch(e *line, terms []string) (int, bool) {
+	score := scoreExact + int(e.weight)
+	starts := true
 	for _, t := range terms {
-		pos, quality := bestOccurrence(e.lower, t)
+		pos, q := bestOccurrence(e.lower, t)
 		if pos < 0 {
-			return Hit{}, false
+			return 0, false
 		}
-		score += quality
-		start := pos
-		if !e.ascii {
-			start = utf8.RuneCountInString(e.lower[:pos])
+		score += q
+		if q == 0 {
+			starts = false
 		}
-		for k := 0; k < utf8.RuneCountInString(t); k++ {
-			matched = append(matched, start+k)
-		}
+	}
+	if starts {
+		score += scoreWordStarts
 	}
 	// A short line that is mostly the query is a better answer than a long one.
 	score -= min(len(e.lower)/4, 60)
 	if len(terms) == 1 && e.lower == terms[0] {
-		score += 200
+		score += scoreSame
 	}
-	sort.Ints(matched)
-	return Hit{Entry: e, Score: score, Matched: dedupe(matched)}, true
+	return score, true
 }
 
 // bestOccurrence finds t in s, preferring a whole word, then a word start.
+// It returns the byte offset and the quality (qualityWhole, qualityStart
+// or 0), or -1.
 func bestOccurrence(s, t string) (int, int) {
 	best, bestQ := -1, -1
 	for off := 0; off <= len(s)-len(t); {
@@ -176,154 +663,399 @@ func bestOccurrence(s, t string) (int, int) {
 		}
 		i += off
 		q := 0
-		startsWord := i == 0 || !isWordByte(s, i-1)
-		endsWord := i+len(t) == len(s) || !isWordByteAt(s, i+len(t))
-		if startsWord {
-			q += 100
-			if endsWord {
-				q += 100
+		if i == 0 || !isWordBefore(s, i) {
+			q = qualityStart
+			if endsWord(s, i+len(t)) {
+				q = qualityWhole
 			}
 		}
 		if q > bestQ {
 			best, bestQ = i, q
-			if q == 200 {
+			if q == qualityWhole {
 				break
 			}
 		}
-		off = i + 1
+		// Step past the first rune of the match (t may start with a
+		// multi-byte rune).
+		_, n := utf8.DecodeRuneInString(s[i:])
+		off = i + n
 	}
 	return best, bestQ
 }
 
-func isWordByte(s string, i int) bool {
-	r, _ := utf8.DecodeLastRuneInString(s[:i+1])
+// endsWord reports whether a word ends at byte j of s: at the end, before
+// a non-letter, or before a plural or possessive ending ("nurse" in
+// "nurses", "engineer" in "engineer's").
+func endsWord(s string, j int) bool {
+	if j >= len(s) || !isWordAt(s, j) {
+		return true
+	}
+	rest := s[j:]
+	for _, suffix := range [...]string{"s", "es", "'s"} {
+		if strings.HasPrefix(rest, suffix) && (len(rest) == len(suffix) || !isWordAt(rest, len(suffix))) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordBefore reports whether the rune that ends before byte i of s is a
+// letter or digit.
+func isWordBefore(s string, i int) bool {
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return isWordASCII(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func isWordByteAt(s string, i int) bool {
+// isWordAt reports whether the rune at byte i of s is a letter or digit.
+func isWordAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return isWordASCII(c)
+	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// fuzzy finds entries that hold the pattern's letters in order, compactly.
-func (ix *Index) fuzzy(pattern string, skip []bool) []Hit {
-	var out []Hit
-	for _, m := range fuzzy.FindFrom(pattern, lowerSource{ix, skip}) {
-		e := &ix.entries[m.Index]
-		if len(m.MatchedIndexes) == 0 {
-			continue
+func isWordASCII(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+}
+
+func fuzzyScore(lower string, span, n int) int {
+	return scoreFuzzy - 10*(span-n) - min(len(lower)/4, 60)
+}
+
+// fuzzySpan returns the narrowest stretch of e's text, in runes, that
+// holds the pattern's letters in order, and ok when it is at most q.span
+// wide. near reports a stretch at most q.keepSpan wide: a line a longer
+// query could still match.
+func fuzzySpan(st *searchState, e *line, q *query) (span int, ok, near bool) {
+	var start int
+	if e.ascii {
+		if q.n != len(q.pattern) {
+			return 0, false, false // a non-ASCII letter cannot be in ASCII text
 		}
-		span := m.MatchedIndexes[len(m.MatchedIndexes)-1] - m.MatchedIndexes[0] + 1
-		if span > maxSpan(pattern) {
-			continue // letters scattered across a sentence: noise, not a match
+		start, span = windowBytes(e.lower, q.pattern, q.keepSpan)
+	} else {
+		st.runes = appendRunes(st.runes[:0], e.lower)
+		start, span = windowRunes(st.runes, q.patternRunes(), q.keepSpan)
+	}
+	return span, start >= 0 && span <= q.span, start >= 0
+}
+
+// windowBytes finds the narrowest window of s, at most limit bytes wide,
+// that holds p as a subsequence: its start and width, or start -1. Within
+// a window the letters are matched leftmost first.
+func windowBytes(s, p string, limit int) (start, width int) {
+	start = -1
+	if len(p) == 0 || len(p) > len(s) {
+		return
+	}
+	i := strings.IndexByte(s, p[0])
+	if i < 0 {
+		return
+	}
+	// Cheap rejection first: are the letters there in order at all?
+	for j, k := i, 1; k < len(p); k++ {
+		x := strings.IndexByte(s[j+1:], p[k])
+		if x < 0 {
+			return
 		}
-		matched := m.MatchedIndexes
-		if !e.ascii {
-			matched = make([]int, len(m.MatchedIndexes))
-			for k, b := range m.MatchedIndexes {
-				matched[k] = utf8.RuneCountInString(e.lower[:b])
+		j += 1 + x
+	}
+	for {
+		end := min(len(s), i+limit)
+		j, k := i, 1
+		for x := i + 1; x < end && k < len(p); x++ {
+			if s[x] == p[k] {
+				j, k = x, k+1
 			}
 		}
-		score := 500 + kindWeight[e.Kind] - 10*(span-len(pattern)) - min(len(e.lower)/4, 60)
-		out = append(out, Hit{Entry: e, Score: score, Matched: matched})
+		if k == len(p) {
+			if w := j - i + 1; start < 0 || w < width {
+				start, width = i, w
+				if w == len(p) {
+					return
+				}
+			}
+		} else if end == len(s) {
+			return // the text ran out: no later start gets further
+		}
+		next := strings.IndexByte(s[i+1:], p[0])
+		if next < 0 {
+			return
+		}
+		i += 1 + next
 	}
-	return out
 }
 
-type lowerSource struct {
-	ix   *Index
-	skip []bool
-}
-
-func (s lowerSource) String(i int) string {
-	if s.skip[i] {
-		return ""
+// windowRunes is windowBytes for text and pattern as runes.
+func windowRunes(s, p []rune, limit int) (start, width int) {
+	start = -1
+	if len(p) == 0 || len(p) > len(s) {
+		return
 	}
-	return s.ix.entries[i].lower
-}
-
-func (s lowerSource) Len() int { return len(s.ix.entries) }
-
-func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
+		if s[i] != p[0] {
+			continue
+		}
+		end := min(len(s), i+limit)
+		j, k := i, 1
+		for x := i + 1; x < end && k < len(p); x++ {
+			if s[x] == p[k] {
+				j, k = x, k+1
+			}
+		}
+		if k == len(p) {
+			if w := j - i + 1; start < 0 || w < width {
+				start, width = i, w
+				if w == len(p) {
+					return
+				}
+			}
 		}
 	}
-	return true
+	return
 }
 
-func dedupe(xs []int) []int {
-	out := xs[:0]
-	for i, x := range xs {
-		if i == 0 || x != xs[i-1] {
-			out = append(out, x)
+// matchPositions appends the rune positions of q in e's text to out: the
+// best occurrence of every term for a line that holds them all, else the
+// letters of the narrowest fuzzy window.
+func matchPositions(st *searchState, e *line, q *query, out []int) []int {
+	start := len(out)
+	if _, ok := scoreExactMatch(e, q.terms); ok {
+		for _, t := range q.terms {
+			pos, _ := bestOccurrence(e.lower, t)
+			r := pos
+			if !e.ascii {
+				r = utf8.RuneCountInString(e.lower[:pos])
+			}
+			for k := range utf8.RuneCountInString(t) {
+				out = append(out, r+k)
+			}
+		}
+		slices.Sort(out[start:])
+		return append(out[:start], slices.Compact(out[start:])...)
+	}
+	if e.ascii {
+		i, _ := windowBytes(e.lower, q.pattern, q.span)
+		if i < 0 {
+			return out
+		}
+		out = append(out, i)
+		for k, j := 1, i; k < len(q.pattern); k++ {
+			j += 1 + strings.IndexByte(e.lower[j+1:], q.pattern[k])
+			out = append(out, j)
+		}
+		return out
+	}
+	st.runes = appendRunes(st.runes[:0], e.lower)
+	p := q.patternRunes()
+	i, _ := windowRunes(st.runes, p, q.span)
+	if i < 0 {
+		return out
+	}
+	out = append(out, i)
+	for k, j := 1, i+1; k < len(p); j++ {
+		if st.runes[j] == p[k] {
+			out = append(out, j)
+			k++
 		}
 	}
 	return out
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 // MatchText scores one text against a query the way Search does: every
 // word of the query as a substring first (whole words and word starts
 // best), else a compact fuzzy match. It returns the rune positions that
-// matched, and ok false when the text does not match.
+// matched, and ok false when the text does not match. A score of 1000 or
+// more means the text contains every word.
 func MatchText(text, query string) (score int, matched []int, ok bool) {
-	q := strings.ToLower(strings.TrimSpace(query))
-	if q == "" {
+	q, ok := parseQuery(query)
+	if !ok {
 		return 0, nil, true
 	}
-	e := &Entry{Text: text, lower: strings.ToLower(text), ascii: isASCII(text)}
-	if h, ok := matchTerms(e, strings.Fields(q)); ok {
-		return h.Score, h.Matched, true
-	}
-	pattern := strings.Join(strings.Fields(q), "")
-	ms := fuzzy.Find(pattern, []string{e.lower})
-	if len(ms) == 0 {
+	var e line
+	e.lower, e.ascii = fold(text)
+	if charMask(e.lower)&q.mask != q.mask {
 		return 0, nil, false
 	}
-	m := ms[0]
-	span := m.MatchedIndexes[len(m.MatchedIndexes)-1] - m.MatchedIndexes[0] + 1
-	if span > maxSpan(pattern) {
+	var st searchState
+	if sc, ok := scoreExactMatch(&e, q.terms); ok {
+		return sc, matchPositions(&st, &e, &q, make([]int, 0, q.n)), true
+	}
+	if !q.fuzzy {
 		return 0, nil, false
 	}
-	matched = m.MatchedIndexes
-	if !e.ascii {
-		matched = make([]int, len(m.MatchedIndexes))
-		for k, b := range m.MatchedIndexes {
-			matched[k] = utf8.RuneCountInString(e.lower[:b])
-		}
+	span, ok, _ := fuzzySpan(&st, &e, &q)
+	if !ok {
+		return 0, nil, false
 	}
-	return 500 - 10*(span-len(pattern)) - min(len(e.lower)/4, 60), matched, true
+	return fuzzyScore(e.lower, span, q.n), matchPositions(&st, &e, &q, make([]int, 0, q.n)), true
 }
 
-// maxSpan is the widest stretch of text a fuzzy match may cover: a few
-// skipped letters ("k8s" in "kubernetes" does not qualify, "postmrtm" in
-// "postmortem" does), so scattered letters do not count as a match.
-func maxSpan(pattern string) int {
-	n := utf8.RuneCountInString(pattern)
-	return n + max(2, n/2)
+// fuzzySkips is how many letters of the text a fuzzy match may skip: two
+// ("postmrtm" finds "postmortem", "k8s" does not find "kubernetes"), and
+// one more for each further word of the query, up to maxFuzzySkips (the
+// spaces between the words of the text are skipped too). It does not
+// grow with the length of the query, so a line that does not match a
+// query within maxFuzzySkips cannot match any query that extends it:
+// that is what makes narrowing exact.
+func fuzzySkips(words int) int {
+	return min(2+max(words-1, 0), maxFuzzySkips)
 }
 
-// dedupeHits keeps the best hit per task and per role name (a title and
-// an alias of one role, or two aliases, say the same thing).
-func dedupeHits(hits []Hit) []Hit {
-	seen := map[string]bool{}
-	out := hits[:0]
-	for _, h := range hits {
-		key := ""
+const maxFuzzySkips = 4
+
+// charMask has a bit for each ASCII letter and digit s holds, and bit 63
+// for any other rune outside ASCII punctuation and space. A line can only
+// match a query whose mask it covers.
+func charMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= charBits[s[i]]
+	}
+	return m
+}
+
+// charBits is the charMask bit of each byte: letters and digits have
+// their own, punctuation and space share 26 more, and every byte of a
+// non-ASCII rune sets bit 63.
+var charBits = func() (t [256]uint64) {
+	for c := range 256 {
 		switch {
-		case h.Task != "":
-			key = "t:" + h.Task
-		case h.Kind == KindTitle || h.Kind == KindAlias:
-			key = "n:" + h.Role
+		case c >= 'a' && c <= 'z':
+			t[c] = 1 << (c - 'a')
+		case c >= 'A' && c <= 'Z':
+			t[c] = 1 << (c - 'A')
+		case c >= '0' && c <= '9':
+			t[c] = 1 << (26 + c - '0')
+		case c >= utf8.RuneSelf:
+			t[c] = 1 << 63
+		default:
+			t[c] = 1 << (36 + c%26)
 		}
-		if key != "" {
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-		}
-		out = append(out, h)
 	}
-	return out
+	return t
+}()
+
+// startMask is charMask of the characters that start a word of s (the
+// first of s, and each letter or digit after another character).
+func startMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if i == 0 || !isWordBefore(s, i) {
+			m |= charMask(s[i : i+n])
+		}
+		i += n
+	}
+	return m
+}
+
+// pairMask has a bit (of 128) for each pair of adjacent bytes of s: a
+// line can only contain a word whose pairs it covers.
+func pairMask(s string) [2]uint64 {
+	var m [2]uint64
+	for i := 0; i+1 < len(s); i++ {
+		h := pairHash(s[i], s[i+1])
+		m[h>>6] |= 1 << (h & 63)
+	}
+	return m
+}
+
+func pairHash(a, b byte) uint32 {
+	return (uint32(a)<<8 | uint32(b)) * 0x9E3779B1 >> 25
+}
+
+// fold lower-cases s rune by rune and removes the accents of common Latin
+// letters (é → e), so "developpeur" finds "Développeur". Every rune maps
+// to exactly one rune: rune positions in the result are rune positions in
+// s. It reports whether the result is ASCII.
+func fold(s string) (string, bool) {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s, true
+	}
+	b, ascii := appendFolded(make([]byte, 0, len(s)), s)
+	return string(b), ascii
+}
+
+// appendFolded appends s folded to b and reports whether what it
+// appended is ASCII.
+func appendFolded(b []byte, s string) ([]byte, bool) {
+	ascii := true
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf {
+			j++
+		}
+		if j > i { // a run of ASCII
+			n := len(b)
+			b = append(b, s[i:j]...)
+			for k := n; k < len(b); k++ {
+				if c := b[k]; c >= 'A' && c <= 'Z' {
+					b[k] = c + 'a' - 'A'
+				}
+			}
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		r = foldRune(r)
+		if r >= utf8.RuneSelf {
+			ascii = false
+		}
+		b = utf8.AppendRune(b, r)
+		i += size
+	}
+	return b, ascii
+}
+
+// latinFold maps U+00C0…U+017F to their base letters, lower case; a space
+// means the rune has no single-letter base (ß, æ, þ…) and only lower-cases.
+const latinFold = "" +
+	"aaaaaa ceeeeiiii" + // U+00C0
+	"dnooooo ouuuuy  " + // U+00D0
+	"aaaaaa ceeeeiiii" + // U+00E0
+	"dnooooo ouuuuy y" + // U+00F0
+	"aaaaaaccccccccdd" + // U+0100
+	"ddeeeeeeeeeegggg" + // U+0110
+	"gggghhhhiiiiiiii" + // U+0120
+	"ii  jjkk lllllll" + // U+0130
+	"lllnnnnnn   oooo" + // U+0140
+	"oo  rrrrrrssssss" + // U+0150
+	"ssttttttuuuuuuuu" + // U+0160
+	"uuuuwwyyyzzzzzzs" // U+0170
+
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	if r >= 0xC0 && r <= 0x17F {
+		if c := latinFold[r-0xC0]; c != ' ' {
+			return rune(c)
+		}
+	}
+	return unicode.ToLower(r)
 }

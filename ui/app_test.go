@@ -46,12 +46,15 @@ func press(name string) tea.KeyPressMsg {
 // synchronously, as the program would; commands that wait (cursor blink
 // ticks) are dropped after a short timeout.
 type driver struct {
-	t    *testing.T
+	t    testing.TB
 	m    Model
 	quit bool
+	// wait is how long a command may take before it is taken for one that
+	// waits (a timer) and dropped.
+	wait time.Duration
 }
 
-func newDriver(t *testing.T, w, h int, o Options) *driver {
+func newDriver(t testing.TB, w, h int, o Options) *driver {
 	t.Helper()
 	if o.Catalog == nil {
 		o.Catalog = testCatalog
@@ -59,7 +62,7 @@ func newDriver(t *testing.T, w, h int, o Options) *driver {
 	if o.Theme == ThemeAuto {
 		o.Theme = ThemeDark
 	}
-	d := &driver{t: t, m: New(o)}
+	d := &driver{t: t, m: New(o), wait: 300 * time.Millisecond}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
@@ -67,9 +70,14 @@ func newDriver(t *testing.T, w, h int, o Options) *driver {
 
 func (d *driver) send(msg tea.Msg) {
 	d.t.Helper()
+	d.run(d.update(msg))
+}
+
+// update applies msg and returns its command without running it.
+func (d *driver) update(msg tea.Msg) tea.Cmd {
 	next, cmd := d.m.Update(msg)
 	d.m = next.(Model)
-	d.run(cmd)
+	return cmd
 }
 
 func (d *driver) keys(names ...string) {
@@ -94,7 +102,7 @@ func (d *driver) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(200 * time.Millisecond):
+	case <-time.After(d.wait):
 		return
 	}
 	switch msg := msg.(type) {

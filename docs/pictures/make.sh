@@ -147,8 +147,8 @@ shoot browse "Automates the road from a commit" \
   "$bin" ui devops --theme dark
 shoot compare "Platform Engineer" \
   "$bin" ui devops sre platform-engineer --theme dark
-shoot search "SSL/TLS certificate management" \
-  "$bin" ui --search "ssl cert" --theme dark
+shoot search "On-call rotation" \
+  "$bin" ui --search "on-call" --theme dark
 shoot plan "VP Infrastructure" \
   "$bin" --state plan.json ui --screen plan --theme dark
 shoot pillars "Operational Excellence" \
