@@ -352,3 +352,59 @@ func pillarHas(p *Pillar, group, role string) bool {
 	}
 	return false
 }
+
+// TestBuiltInSeed003Tasks holds the four tasks of seed 003 to what it
+// says: DevOps Engineers and SREs are the roles typically responsible;
+// system administrators, cloud and platform engineers take part; in a
+// small organisation full-stack developers and software engineers do it.
+func TestBuiltInSeed003Tasks(t *testing.T) {
+	c := builtIn(t)
+	for _, id := range []string{"web-server-setup", "ssl-certificate-management", "network-ports-and-firewall-rules", "application-deployment"} {
+		task := c.Task(id)
+		if task == nil {
+			t.Errorf("no task %s", id)
+			continue
+		}
+		involved := append(append([]string{}, task.Owners...), task.Helpers...)
+		for _, want := range []string{"devops-engineer", "site-reliability-engineer"} {
+			if !slices.Contains(task.Owners, want) {
+				t.Errorf("%s owners = %v, want %s", id, task.Owners, want)
+			}
+		}
+		for _, want := range []string{"system-administrator", "cloud-engineer", "platform-engineer"} {
+			if !slices.Contains(involved, want) {
+				t.Errorf("%s owners and helpers = %v, want %s", id, involved, want)
+			}
+		}
+		for _, want := range []string{"full-stack-developer", "software-engineer"} {
+			if !slices.Contains(task.SmallOrg, want) {
+				t.Errorf("%s small_org = %v, want %s", id, task.SmallOrg, want)
+			}
+		}
+	}
+}
+
+// TestBuiltInTasksComplete checks that the pieces of work the catalog
+// issue names exist, and that every task says who owns it, who helps and
+// who does it in a small organisation.
+func TestBuiltInTasksComplete(t *testing.T) {
+	c := builtIn(t)
+	for _, id := range []string{
+		"web-server-setup", "ssl-certificate-management", "network-ports-and-firewall-rules",
+		"application-deployment", "ci-cd-pipeline", "infrastructure-as-code", "dashboards-and-alerts",
+		"on-call-rotation", "postmortems", "slos-and-error-budgets", "capacity-planning", "load-testing",
+		"secrets-management", "sast-dast-scanning", "compliance-checks", "access-reviews", "backups",
+		"restore-tests", "disaster-recovery-plan", "game-days", "chaos-experiments", "cost-reviews",
+		"resource-tagging", "right-sizing", "release-rollout", "rollback", "version-tagging",
+		"database-tuning", "data-retention", "threat-modelling", "security-training",
+	} {
+		if c.Task(id) == nil {
+			t.Errorf("no task %s", id)
+		}
+	}
+	for _, task := range c.Tasks {
+		if len(task.Owners) == 0 || len(task.Helpers) == 0 || len(task.SmallOrg) == 0 || len(task.Pillars) == 0 {
+			t.Errorf("%s: owners %v, helpers %v, small_org %v, pillars %v; want all four", task.ID, task.Owners, task.Helpers, task.SmallOrg, task.Pillars)
+		}
+	}
+}
