@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/roledex/roledex/content"
@@ -405,6 +406,36 @@ func TestBuiltInTasksComplete(t *testing.T) {
 	for _, task := range c.Tasks {
 		if len(task.Owners) == 0 || len(task.Helpers) == 0 || len(task.SmallOrg) == 0 || len(task.Pillars) == 0 {
 			t.Errorf("%s: owners %v, helpers %v, small_org %v, pillars %v; want all four", task.ID, task.Owners, task.Helpers, task.SmallOrg, task.Pillars)
+		}
+	}
+}
+
+// TestBuiltInCertificateDutiesFindable: people ask "who handles SSL
+// certificates?" and type ssl or tls. Every role the certificate task
+// names must carry a duty that says SSL, and every duty about
+// certificates must name both SSL and TLS so either word finds it.
+func TestBuiltInCertificateDutiesFindable(t *testing.T) {
+	c := builtIn(t)
+	ssl := c.Task("ssl-certificate-management")
+	if ssl == nil {
+		t.Fatal("no ssl-certificate-management task")
+	}
+	for _, id := range append(append(append([]string{}, ssl.Owners...), ssl.Helpers...), ssl.SmallOrg...) {
+		found := false
+		for _, d := range c.Role(id).Responsibilities {
+			found = found || strings.Contains(strings.ToLower(d), "ssl")
+		}
+		if !found {
+			t.Errorf("%s is named on the SSL/TLS certificate task but no duty of it mentions SSL", id)
+		}
+	}
+	for _, r := range c.Roles {
+		for _, d := range r.Responsibilities {
+			l := strings.ToLower(d)
+			if strings.Contains(l, "certificate") && !strings.Contains(l, "certification") &&
+				!(strings.Contains(l, "ssl") && strings.Contains(l, "tls")) {
+				t.Errorf("%s: %q speaks of certificates without both SSL and TLS", r.ID, d)
+			}
 		}
 	}
 }
