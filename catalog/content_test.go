@@ -36,8 +36,11 @@ func TestBuiltInRolesComplete(t *testing.T) {
 		if r.Summary == "" || r.Family == "" || r.Track == "" || r.Title == "" {
 			t.Errorf("%s: summary %q, family %q, track %q", r.Path, r.Summary, r.Family, r.Track)
 		}
-		if n := len(r.Responsibilities); n < 5 {
-			t.Errorf("%s: %d responsibilities, want at least 5", r.Path, n)
+		if n := len(r.Responsibilities); n < 5 || n > 10 {
+			t.Errorf("%s: %d responsibilities, want 5 to 10", r.Path, n)
+		}
+		if len(r.Tools) == 0 || len(r.Related) == 0 || (len(r.ReportsTo) == 0 && r.ID != "ceo") {
+			t.Errorf("%s: tools %v, related %v, reports_to %v; every role needs them (the CEO reports to no role)", r.Path, r.Tools, r.Related, r.ReportsTo)
 		}
 		for i, d := range r.Dimensions {
 			if d == "" {
