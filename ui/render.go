@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
@@ -64,6 +65,9 @@ func RenderMarkdown(md string, width int, style string) (string, error) {
 		return "", err
 	}
 	out = SafeOutput(out)
+	if style != StylePlain {
+		out = trimPadding(out)
+	}
 	if style == StylePlain {
 		out = ansi.Strip(out) // no styling and no hyperlinks in plain text
 		lines := strings.Split(out, "\n")
@@ -73,4 +77,47 @@ func RenderMarkdown(md string, width int, style string) (string, error) {
 		out = strings.Join(lines, "\n")
 	}
 	return strings.Trim(out, "\n"), nil
+}
+
+// trimPadding cuts the spaces glamour pads every line with to the wrap
+// width. It writes each padding space as a styled span of its own
+// (ESC[38;5;252m ESC[m, 15 bytes a cell), so a page of short lines was
+// mostly padding: bytes every frame then measured, copied and sent. The
+// styles roledex uses set no background, so the cut shows no difference.
+func trimPadding(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = trimLine(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// trimLine cuts trailing spaces (and the styling around them) from a
+// styled line, keeping the escape sequences right after its last visible
+// character (a reset, the end of a link) and ending with a reset.
+func trimLine(l string) string {
+	end, styled := 0, false
+	for i := 0; i < len(l); {
+		if l[i] == 0x1b {
+			j := skipEscape(l, i)
+			if i == end {
+				end = j // an escape right after the last character stays
+			}
+			styled = true
+			i = j
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(l[i:])
+		if l[i] != ' ' {
+			end = i + n
+		}
+		i += n
+	}
+	if end == len(l) {
+		return l
+	}
+	if styled {
+		return l[:end] + "\x1b[m"
+	}
+	return l[:end]
 }

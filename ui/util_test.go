@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestCellWidth checks cellWidth's fast path against lipgloss.Width:
@@ -87,5 +89,56 @@ func TestPager(t *testing.T) {
 	p.setHeight(0)
 	if len(p.visible()) != 0 {
 		t.Errorf("zero height shows %d lines", len(p.visible()))
+	}
+}
+
+// TestTrimPadding: a rendered page reads the same with glamour's padding
+// cut, and is much smaller.
+func TestTrimPadding(t *testing.T) {
+	var before, after int
+	for _, r := range testCatalog.Roles {
+		md := testCatalog.RoleMarkdown(r)
+		for _, w := range []int{60, 120} {
+			got, err := RenderMarkdown(md, w, StyleDark)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt := glamour.WithStyles(darkStyle)
+			gr, _ := glamour.NewTermRenderer(opt, glamour.WithWordWrap(w))
+			raw, _ := gr.Render(md)
+			raw = strings.Trim(SafeOutput(raw), "\n")
+			before, after = before+len(raw), after+len(got)
+			gl, rl := strings.Split(got, "\n"), strings.Split(raw, "\n")
+			if len(gl) != len(rl) {
+				t.Fatalf("%s at %d: %d lines, untrimmed %d", r.ID, w, len(gl), len(rl))
+			}
+			for i := range gl {
+				if a, b := ansi.Strip(gl[i]), strings.TrimRight(ansi.Strip(rl[i]), " "); a != b {
+					t.Fatalf("%s at %d, line %d: %q, untrimmed reads %q", r.ID, w, i, a, b)
+				}
+				if strings.Contains(gl[i], "\x1b") && !strings.HasSuffix(gl[i], "\x1b[m") && !strings.HasSuffix(gl[i], "\x1b[0m") {
+					t.Fatalf("%s at %d, line %d does not end with a reset: %q", r.ID, w, i, gl[i])
+				}
+			}
+		}
+	}
+	if after*2 > before {
+		t.Errorf("trimmed pages are %d bytes, untrimmed %d: expected at least halved", after, before)
+	}
+	t.Logf("rendered pages: %d bytes untrimmed, %d trimmed", before, after)
+}
+
+func TestTrimLine(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain   ", "plain"},
+		{"", ""},
+		{"   ", ""},
+		{"\x1b[1mbold\x1b[m\x1b[38;5;252m \x1b[m\x1b[38;5;252m \x1b[m", "\x1b[1mbold\x1b[m\x1b[38;5;252m\x1b[m"},
+		{"\x1b]8;;https://x.org\x07link\x1b]8;;\x07  ", "\x1b]8;;https://x.org\x07link\x1b]8;;\x07\x1b[m"},
+		{"a b", "a b"},
+	} {
+		if got := trimLine(c.in); got != c.want {
+			t.Errorf("trimLine(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
