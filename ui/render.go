@@ -96,7 +96,7 @@ func trimPadding(s string) string {
 // styled line, keeping the escape sequences right after its last visible
 // character (a reset, the end of a link) and ending with a reset.
 func trimLine(l string) string {
-	end, styled := 0, false
+	end, styled, visible := 0, false, false
 	for i := 0; i < len(l); {
 		if l[i] == 0x1b {
 			j := skipEscape(l, i)
@@ -109,9 +109,12 @@ func trimLine(l string) string {
 		}
 		_, n := utf8.DecodeRuneInString(l[i:])
 		if l[i] != ' ' {
-			end = i + n
+			end, visible = i+n, true
 		}
 		i += n
+	}
+	if !visible {
+		return "" // a blank line: its styling styles nothing
 	}
 	if end == len(l) {
 		return l

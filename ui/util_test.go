@@ -136,6 +136,7 @@ func TestTrimLine(t *testing.T) {
 		{"\x1b[1mbold\x1b[m\x1b[38;5;252m \x1b[m\x1b[38;5;252m \x1b[m", "\x1b[1mbold\x1b[m\x1b[38;5;252m\x1b[m"},
 		{"\x1b]8;;https://x.org\x07link\x1b]8;;\x07  ", "\x1b]8;;https://x.org\x07link\x1b]8;;\x07\x1b[m"},
 		{"a b", "a b"},
+		{"\x1b[38;5;252m \x1b[m\x1b[38;5;252m \x1b[m", ""},
 	} {
 		if got := trimLine(c.in); got != c.want {
 			t.Errorf("trimLine(%q) = %q, want %q", c.in, got, c.want)
