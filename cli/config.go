@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -67,18 +69,49 @@ keys: {}
 
 // ConfigPath returns the configuration file's path: $ROLEDEX_CONFIG, else
 // $XDG_CONFIG_HOME/roledex/config.yaml, else the OS's user config folder.
+// It reads only getenv, so a run with a given environment never picks up
+// the file of the process it happens to run in.
 func ConfigPath(getenv func(string) string) (string, error) {
+	return configPathFor(runtime.GOOS, getenv)
+}
+
+// configPathFor is ConfigPath for the operating system goos. The user
+// config folder is os.UserConfigDir's, worked out from getenv.
+func configPathFor(goos string, getenv func(string) string) (string, error) {
 	if p := getenv("ROLEDEX_CONFIG"); p != "" {
 		return p, nil
 	}
-	if x := getenv("XDG_CONFIG_HOME"); x != "" && filepath.IsAbs(x) {
-		return filepath.Join(x, "roledex", "config.yaml"), nil
+	// Unix rules unless goos is windows, whatever system runs this.
+	abs := func(p string) bool { return strings.HasPrefix(p, "/") }
+	join := path.Join
+	if goos == "windows" {
+		abs = func(p string) bool {
+			return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
+		}
+		join = func(elem ...string) string { return strings.Join(elem, `\`) }
 	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("no configuration folder: %w (set XDG_CONFIG_HOME or ROLEDEX_CONFIG)", err)
+	dir := ""
+	switch home := getenv("HOME"); {
+	case abs(getenv("XDG_CONFIG_HOME")):
+		dir = getenv("XDG_CONFIG_HOME")
+	case goos == "windows":
+		for _, v := range []string{"AppData", "APPDATA"} {
+			if d := getenv(v); abs(d) {
+				dir = strings.TrimRight(d, `\/`)
+				break
+			}
+		}
+	case goos == "darwin" || goos == "ios":
+		if abs(home) {
+			dir = join(home, "Library", "Application Support")
+		}
+	case abs(home):
+		dir = join(home, ".config")
 	}
-	return filepath.Join(dir, "roledex", "config.yaml"), nil
+	if dir == "" {
+		return "", fmt.Errorf("no configuration folder: set ROLEDEX_CONFIG to the file, or XDG_CONFIG_HOME")
+	}
+	return join(dir, "roledex", "config.yaml"), nil
 }
 
 var yamlErrLine = regexp.MustCompile(`line (\d+): (.*)`)

@@ -134,3 +134,44 @@ func TestConfigCompareDimensions(t *testing.T) {
 		t.Fatalf("--dimensions beats the configuration:\n%s", r.stdout)
 	}
 }
+
+// TestConfigPathFromEnv: the path comes from the environment roledex is
+// given, per operating system, never from the real process environment
+// (tests and embedders must not read the developer's own file).
+func TestConfigPathFromEnv(t *testing.T) {
+	cases := []struct {
+		goos string
+		env  map[string]string
+		want string
+	}{
+		{"linux", map[string]string{"ROLEDEX_CONFIG": "/etc/rdx.yaml", "XDG_CONFIG_HOME": "/x"}, "/etc/rdx.yaml"},
+		{"linux", map[string]string{"XDG_CONFIG_HOME": "/x/cfg", "HOME": "/home/m"}, "/x/cfg/roledex/config.yaml"},
+		{"linux", map[string]string{"XDG_CONFIG_HOME": "relative", "HOME": "/home/m"}, "/home/m/.config/roledex/config.yaml"},
+		{"linux", map[string]string{"HOME": "/home/m"}, "/home/m/.config/roledex/config.yaml"},
+		{"darwin", map[string]string{"HOME": "/Users/m"}, "/Users/m/Library/Application Support/roledex/config.yaml"},
+		{"darwin", map[string]string{"XDG_CONFIG_HOME": "/Users/m/.config", "HOME": "/Users/m"}, "/Users/m/.config/roledex/config.yaml"},
+		{"windows", map[string]string{"AppData": `C:\Users\m\AppData\Roaming`}, `C:\Users\m\AppData\Roaming\roledex\config.yaml`},
+		{"windows", map[string]string{"APPDATA": `C:\Users\m\AppData\Roaming\`}, `C:\Users\m\AppData\Roaming\roledex\config.yaml`},
+	}
+	for _, c := range cases {
+		got, err := configPathFor(c.goos, func(k string) string { return c.env[k] })
+		if err != nil || got != c.want {
+			t.Errorf("%s: %q, %v; want %q", c.goos, got, err, c.want)
+		}
+	}
+	for _, goos := range []string{"linux", "darwin", "windows"} {
+		if got, err := configPathFor(goos, func(string) string { return "" }); err == nil {
+			t.Errorf("%s with no HOME or AppData: %q, want an error", goos, got)
+		}
+	}
+	// A run with an empty environment reads no configuration at all, even
+	// when the process's own HOME holds one.
+	home := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(home, ".config", "roledex"), 0o755))
+	must(t, os.WriteFile(filepath.Join(home, ".config", "roledex", "config.yaml"), []byte("theme: purple\n"), 0o644))
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", "")
+	if r := runWith(t, false, nil, "list", "--track", "executive"); r.code != 0 {
+		t.Fatalf("a config outside the given environment was read: %d %s", r.code, r.stderr)
+	}
+}
