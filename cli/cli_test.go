@@ -605,6 +605,12 @@ func TestDocsCoverCLI(t *testing.T) {
 	if n < 8 {
 		t.Errorf("found %d commands in --help", n)
 	}
+	// And every documented command exists.
+	for _, m := range regexp.MustCompile("(?m)^### `([a-z]+)").FindAllSubmatch(doc, -1) {
+		if !regexp.MustCompile(`(?m)^  ` + string(m[1]) + ` `).MatchString(cmds) {
+			t.Errorf("docs/cli.md documents %s, which roledex --help does not list", m[1])
+		}
+	}
 	srcs, _ := filepath.Glob("*.go")
 	tag := regexp.MustCompile("json:\"([a-z_]+)")
 	for _, src := range srcs {

@@ -108,3 +108,26 @@ func TestMarkdownOutput(t *testing.T) {
 		})
 	}
 }
+
+// TestManCommand: roledex man prints the pages the README points to.
+func TestManCommand(t *testing.T) {
+	r := runWith(t, false, nil, "man")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, `.nh`) || !strings.Contains(r.stdout, `.TH "ROLEDEX" "1"`) {
+		t.Fatalf("man: %d %q %s", r.code, r.stdout[:min(len(r.stdout), 80)], r.stderr)
+	}
+	r = runWith(t, false, nil, "man", "compare")
+	if r.code != 0 || !strings.Contains(r.stdout, "roledex-compare") {
+		t.Fatalf("man compare: %d %s", r.code, r.stderr)
+	}
+	r = runWith(t, false, nil, "man", "frobnicate")
+	if r.code != ExitUsage || !strings.Contains(r.stderr, `no command "frobnicate"`) {
+		t.Fatalf("man frobnicate: %d %s", r.code, r.stderr)
+	}
+	dir := t.TempDir()
+	if r := runWith(t, false, nil, "man", "--dir", dir); r.code != 0 {
+		t.Fatalf("man --dir: %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "roledex-show.1")); err != nil {
+		t.Fatal(err)
+	}
+}

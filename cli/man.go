@@ -17,7 +17,8 @@ import (
 var manDate = time.Date(2026, time.November, 1, 0, 0, 0, 0, time.UTC)
 
 func manHeader() *doc.GenManHeader {
-	return &doc.GenManHeader{Title: "ROLEDEX", Section: "1", Source: "roledex", Manual: "roledex manual", Date: &manDate}
+	// No Title: each page is named after its command (ROLEDEX-COMPARE).
+	return &doc.GenManHeader{Section: "1", Source: "roledex", Manual: "roledex manual", Date: &manDate}
 }
 
 func (a *app) manCmd() *cobra.Command {

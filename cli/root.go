@@ -141,7 +141,7 @@ terminal).`,
 	root.SetVersionTemplate("roledex {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
 	root.AddCommand(a.listCmd(), a.showCmd(), a.compareCmd(), a.searchCmd(), a.lintCmd(),
-		a.pillarsCmd(), a.tasksCmd(), a.uiCmd(), a.configCmd(), a.pathCmd(), a.gapCmd(), a.planCmd())
+		a.pillarsCmd(), a.tasksCmd(), a.uiCmd(), a.configCmd(), a.pathCmd(), a.gapCmd(), a.planCmd(), a.manCmd())
 	return root
 }
 
