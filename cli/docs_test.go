@@ -120,7 +120,7 @@ func TestManCommand(t *testing.T) {
 		t.Fatalf("man compare: %d %s", r.code, r.stderr)
 	}
 	r = runWith(t, false, nil, "man", "frobnicate")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, `no command "frobnicate"`) {
+	if r.code != ExitUsage || !strings.Contains(r.stderr, `unknown command "frobnicate"`) {
 		t.Fatalf("man frobnicate: %d %s", r.code, r.stderr)
 	}
 	dir := t.TempDir()

@@ -87,10 +87,6 @@ func Execute(args []string, env Env) int {
 	a := &app{env: env}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	// Every byte printed passes a last filter: styled output keeps only SGR
-	// styling, plain output keeps no escape sequence at all.
-	root.SetOut(&safeWriter{w: env.Stdout, plain: func() bool { return !a.styled(env.Stdout) }})
-	root.SetErr(&safeWriter{w: env.Stderr, plain: func() bool { return true }})
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
@@ -142,7 +138,54 @@ terminal).`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
 	root.AddCommand(a.listCmd(), a.showCmd(), a.compareCmd(), a.searchCmd(), a.lintCmd(),
 		a.pillarsCmd(), a.tasksCmd(), a.uiCmd(), a.configCmd(), a.pathCmd(), a.gapCmd(), a.planCmd(), a.manCmd())
+	// Every byte printed passes a last filter: styled output keeps only SGR
+	// styling, plain output keeps no escape sequence at all. Set before
+	// strictNames: the completion command takes its writer when made.
+	root.SetOut(&safeWriter{w: a.env.Stdout, plain: func() bool { return !a.styled(a.env.Stdout) }})
+	root.SetErr(&safeWriter{w: a.env.Stderr, plain: func() bool { return true }})
+	strictNames(root)
 	return root
+}
+
+// strictNames makes a mistyped command name a usage error (exit 2). Left
+// alone, cobra prints help and exits 0 for "roledex config bogus",
+// "roledex completion tcsh" and "roledex help bogus", and a script never
+// learns that it asked for something that does not exist.
+func strictNames(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.HasSubCommands() && !c.Runnable() {
+			c.Args = cobra.NoArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		}
+		if c.Name() == "help" && c.Run != nil {
+			run := c.Run
+			c.Run = nil
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if _, err := findCommand(root, args); err != nil {
+					return err
+				}
+				run(cmd, args)
+				return nil
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// findCommand returns the command that args name ("plan show"), or a
+// usage error when they name none.
+func findCommand(root *cobra.Command, args []string) (*cobra.Command, error) {
+	target, rest, err := root.Find(args)
+	if err != nil || len(rest) > 0 || (len(args) > 0 && target == root) {
+		return nil, fmt.Errorf("unknown command %q (roledex --help lists them)", strings.Join(args, " "))
+	}
+	return target, nil
 }
 
 func (a *app) checkGlobalFlags() error {
