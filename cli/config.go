@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -130,9 +131,22 @@ func LoadConfig(path string) (Config, []error) {
 	if len(data) > 1<<20 {
 		return Config{}, []error{fmt.Errorf("%s: larger than 1 MiB; not a configuration file", catalog.Sanitize(path))}
 	}
-	var errs []error
+	type lineErr struct {
+		line int
+		err  error
+	}
+	var found []lineErr
 	at := func(line int, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s:%d: %s", catalog.Sanitize(path), line, catalog.Sanitize(fmt.Sprintf(format, args...))))
+		found = append(found, lineErr{line, fmt.Errorf("%s:%d: %s", catalog.Sanitize(path), line, catalog.Sanitize(fmt.Sprintf(format, args...)))})
+	}
+	// problems returns what was found in line order.
+	problems := func() []error {
+		sort.SliceStable(found, func(i, j int) bool { return found[i].line < found[j].line })
+		errs := make([]error, len(found))
+		for i, f := range found {
+			errs[i] = f.err
+		}
+		return errs
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -155,13 +169,13 @@ func LoadConfig(path string) (Config, []error) {
 			}
 		}
 		if !unknownOnly {
-			return Config{}, errs
+			return Config{}, problems()
 		}
 		// Only unknown settings: read the known ones too, so every
 		// problem is reported in one go.
 		cfg = Config{}
 		if err := yaml.Unmarshal(data, &cfg); err != nil {
-			return Config{}, errs
+			return Config{}, problems()
 		}
 	}
 	cfg.path = path
@@ -184,25 +198,28 @@ func LoadConfig(path string) (Config, []error) {
 	for group, actions := range cfg.Keys {
 		for action, keys := range actions {
 			if err := km.Remap(group, action, keys); err != nil {
-				l := line("keys", group, action)
 				if strings.HasPrefix(err.Error(), "unknown key group") {
-					l = line("keys", group)
+					at(line("keys", group), "keys: %v", err)
+					break // once per group, not once per action in it
 				}
-				at(l, "keys: %v", err)
+				at(line("keys", group, action), "keys: %v", err)
 			}
 		}
 	}
-	if len(errs) == 0 {
+	if len(found) == 0 {
 		// A conflict is only worth naming once every binding is valid.
 		for _, c := range km.Conflicts() {
-			// Point at the configured binding the conflict names.
-			l := line("keys")
+			// Point at the first configured binding the conflict names.
+			l := 0
 			for group, actions := range cfg.Keys {
 				for action := range actions {
-					if strings.Contains(c, group+"."+action) {
-						l = line("keys", group, action)
+					if al := line("keys", group, action); strings.Contains(c, group+"."+action) && (l == 0 || al < l) {
+						l = al
 					}
 				}
+			}
+			if l == 0 {
+				l = line("keys")
 			}
 			at(l, "keys: %s", c)
 		}
@@ -212,7 +229,7 @@ func LoadConfig(path string) (Config, []error) {
 			at(line("catalogs", strconv.Itoa(i)), "empty catalog folder name")
 		}
 	}
-	return cfg, errs
+	return cfg, problems()
 }
 
 func errEOF(err error) error {

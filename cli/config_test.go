@@ -3,6 +3,8 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -173,5 +175,31 @@ func TestConfigPathFromEnv(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", "")
 	if r := runWith(t, false, nil, "list", "--track", "executive"); r.code != 0 {
 		t.Fatalf("a config outside the given environment was read: %d %s", r.code, r.stderr)
+	}
+}
+
+// TestConfigProblemsInLineOrder: problems come sorted by line, the same
+// way every run (the key groups are a map, read in random order).
+func TestConfigProblemsInLineOrder(t *testing.T) {
+	_, env := writeConfig(t, "keys:\n  browse:\n    a1: [x]\n    a2: [x]\n  compare:\n    a3: [x]\n  g1:\n    a: [x]\n  g2:\n    a: [x]\n    b: [x]\ntheme: sepia\n")
+	p, _ := ConfigPath(func(k string) string { return env[k] })
+	lineOf := regexp.MustCompile(`^[^\n]*config\.yaml:(\d+):`)
+	for run := 0; run < 20; run++ {
+		_, errs := LoadConfig(p)
+		if len(errs) != 6 {
+			t.Fatalf("%d problems, want 6: %v", len(errs), errs)
+		}
+		prev := 0
+		for _, e := range errs {
+			m := lineOf.FindStringSubmatch(e.Error())
+			if m == nil {
+				t.Fatalf("no line in %q", e)
+			}
+			n, _ := strconv.Atoi(m[1])
+			if n < prev {
+				t.Fatalf("problems out of line order: %v", errs)
+			}
+			prev = n
+		}
 	}
 }
