@@ -82,7 +82,13 @@ responsibilities they share and those each owns alone.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&diff, "diff", false, "only the dimensions where the roles differ")
 	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or markdown")
+	_ = cmd.RegisterFlagCompletionFunc("format", choices("text", "markdown"))
 	cmd.Flags().StringSliceVar(&dims, "dimensions", nil, "show only these `DIMENSIONS` (comma-separated names; default: all, or compare_dimensions in the configuration)")
+	var dimNames []string
+	for _, d := range catalog.Dimensions {
+		dimNames = append(dimNames, d.Name)
+	}
+	_ = cmd.RegisterFlagCompletionFunc("dimensions", choices(dimNames...))
 	return cmd
 }
 

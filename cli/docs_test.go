@@ -78,6 +78,57 @@ func TestCompletionScripts(t *testing.T) {
 	}
 }
 
+// complete asks for the completions of args as the shell does and
+// returns the candidates (without descriptions) and the directive line.
+func complete(t *testing.T, env map[string]string, args ...string) ([]string, string) {
+	t.Helper()
+	r := runWith(t, false, env, append([]string{"__completeNoDesc"}, args...)...)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	return lines[:len(lines)-1], lines[len(lines)-1]
+}
+
+func TestCompletionCandidates(t *testing.T) {
+	has := func(list []string, s string) bool {
+		for _, x := range list {
+			if x == s {
+				return true
+			}
+		}
+		return false
+	}
+	// Roles of the configured catalog folders complete too, also when
+	// --catalog adds another folder.
+	good, err := filepath.Abs(filepath.Join("..", "testdata", "catalogs", "good"))
+	must(t, err)
+	_, env := writeConfig(t, "catalogs: ["+good+"]\n")
+	if got, _ := complete(t, env, "show", "ops"); !has(got, "ops-engineer") {
+		t.Errorf("show ops: %q, want ops-engineer from the configured catalog", got)
+	}
+	if got, _ := complete(t, env, "--catalog", t.TempDir(), "show", "ops"); !has(got, "ops-engineer") {
+		t.Errorf("--catalog DIR show ops: %q, want ops-engineer from the configured catalog", got)
+	}
+	// A role already named is not offered again.
+	got, _ := complete(t, nil, "compare", "site-reliability-engineer", "s")
+	if has(got, "site-reliability-engineer") || !has(got, "sre-lead") {
+		t.Errorf("compare sre s: %q", got)
+	}
+	// Flag values and folders.
+	if got, _ := complete(t, nil, "list", "--track", ""); !has(got, "manager") || !has(got, "individual contributor") {
+		t.Errorf("list --track: %q", got)
+	}
+	if got, _ := complete(t, nil, "list", "--family", "Se"); !has(got, "Security") {
+		t.Errorf("list --family Se: %q", got)
+	}
+	if got, _ := complete(t, nil, "show", "sre", "--format", ""); strings.Join(got, " ") != "text markdown" {
+		t.Errorf("show --format: %q", got)
+	}
+	for _, args := range [][]string{{"lint", ""}, {"--catalog", ""}, {"list", "--catalog", ""}} {
+		if _, dir := complete(t, nil, args...); dir != ":16" {
+			t.Errorf("%q: directive %s, want :16 (folders only)", args, dir)
+		}
+	}
+}
+
 // updating reports the -update flag (registered by x/exp/golden).
 func updating() bool {
 	f := flag.Lookup("update")

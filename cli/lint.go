@@ -19,6 +19,9 @@ of the built-in catalog, so its links may point at built-in roles.
 Exits 1 when anything is found.`,
 		Example: `  roledex lint
   roledex lint ./our-ladder`,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var cat *catalog.Catalog
 			var probs catalog.Problems

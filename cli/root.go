@@ -128,6 +128,9 @@ terminal).`,
 	root.PersistentFlags().StringVar(&a.color, "color", "auto", "colour output: auto, always or never (NO_COLOR also turns it off)")
 	root.PersistentFlags().StringVar(&a.theme, "theme", "auto", "styles for a dark or light terminal: auto, dark or light")
 	root.PersistentFlags().StringVar(&a.state, "state", "", "keep the career plan in `FILE` (one per mentee; default: the user's state folder)")
+	_ = root.MarkPersistentFlagDirname("catalog")
+	_ = root.RegisterFlagCompletionFunc("color", choices("auto", "always", "never"))
+	_ = root.RegisterFlagCompletionFunc("theme", choices("auto", "dark", "light"))
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		if err := a.checkGlobalFlags(); err != nil {
 			return err
@@ -327,21 +330,64 @@ func (a *app) width() int {
 	return 100
 }
 
-// completeRoles offers role ids for shell completion.
-func (a *app) completeRoles(max int) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+// completeRoles offers role ids for shell completion, leaving out the
+// roles the arguments already name.
+func (a *app) completeRoles(max int) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if max > 0 && len(args) >= max {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		if err := a.load(); err != nil {
+		if err := a.loadForCompletion(); err != nil {
 			return nil, cobra.ShellCompDirectiveError
+		}
+		named := map[string]bool{}
+		for _, arg := range args {
+			if r, err := a.cat.Find(arg); err == nil {
+				named[r.ID] = true
+			}
 		}
 		var out []string
 		for _, r := range a.cat.Roles {
-			if strings.HasPrefix(r.ID, toComplete) {
+			if strings.HasPrefix(r.ID, toComplete) && !named[r.ID] {
 				out = append(out, r.ID+"\t"+r.Title)
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// loadForCompletion loads the catalog for a shell completion request,
+// with the configuration's catalog folders. applyConfig skips completion
+// requests: they parse their flags (--catalog) only later, and must never
+// print a problem into the user's command line.
+func (a *app) loadForCompletion() error {
+	if a.cat != nil {
+		return nil
+	}
+	if path, err := ConfigPath(a.env.Getenv); err == nil {
+		if cfg, errs := LoadConfig(path); len(errs) == 0 {
+			a.config = cfg
+			a.dirs = append(cfg.catalogDirs(), a.dirs...)
+		}
+	}
+	return a.loadQuiet()
+}
+
+// completeFamilies offers the catalog's families for --family.
+func (a *app) completeFamilies(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if err := a.loadForCompletion(); err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	var out []string
+	for _, f := range a.cat.Families() {
+		if strings.HasPrefix(strings.ToLower(f), strings.ToLower(toComplete)) {
+			out = append(out, f)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// choices offers a flag's fixed values.
+func choices(values ...string) cobra.CompletionFunc {
+	return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
 }

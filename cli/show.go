@@ -47,6 +47,7 @@ a title or an alias, in any case ("sre", "SRE", "site-reliability-engineer").`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or markdown")
+	_ = cmd.RegisterFlagCompletionFunc("format", choices("text", "markdown"))
 	return cmd
 }
 
