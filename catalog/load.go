@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -111,6 +112,9 @@ func loadSource(src Source, probs *Problems) loaded {
 	var l loaded
 	var jobs []parseJob
 	firstSeen := map[string]string{}
+	// found counts the catalog files, stray the other .md files: a folder
+	// without catalog files is a mistake worth naming.
+	found, stray, unreadable := 0, 0, false
 	display := func(p string) string {
 		if src.Name == "" {
 			return p
@@ -119,6 +123,7 @@ func loadSource(src Source, probs *Problems) loaded {
 	}
 	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			unreadable = unreadable || p == "."
 			probs.warn(display(p), 0, "cannot read: %v", cleanErr(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
@@ -137,8 +142,12 @@ func loadSource(src Source, probs *Problems) loaded {
 		}
 		k := kindOf(p)
 		if k == kindNone {
+			if !strings.EqualFold(name, "README.md") {
+				stray++
+			}
 			return nil
 		}
+		found++
 		shown := display(p)
 		if d.Type()&fs.ModeSymlink != 0 {
 			if why := src.checkLink(p); why != "" {
@@ -165,6 +174,16 @@ func loadSource(src Source, probs *Problems) loaded {
 	})
 	if err != nil {
 		probs.add(display("."), 0, "cannot read catalog folder: %v", cleanErr(err))
+	}
+	if found == 0 && err == nil && !unreadable {
+		hint := ""
+		switch {
+		case stray == 1:
+			hint = " (1 .md file here is outside those folders)"
+		case stray > 1:
+			hint = fmt.Sprintf(" (%d .md files here are outside those folders)", stray)
+		}
+		probs.add(display("."), 0, "no catalog files: put roles in roles/<id>.md, pillars in pillars/<id>.md, tasks in tasks/<id>.md%s", hint)
 	}
 	parseAll(src, jobs)
 	// Results in walk order, so problems and entries come out the same

@@ -388,6 +388,14 @@ func TestLoadInMemoryCases(t *testing.T) {
 			"roles/deep/er/a.md": roleFile(okFront, okBody)}, nil},
 		{"file too large", fstest.MapFS{"roles/big.md": {Data: make([]byte, MaxFileSize+1)}},
 			[]string{"x/roles/big.md: warning: skipped: larger than the 1024 KiB limit"}},
+		// A folder with nothing to load is a mistake (the wrong folder, or
+		// the role files not in roles/), not a catalog that is fine.
+		{"no catalog files", fstest.MapFS{"README.md": {Data: []byte("hello")}},
+			[]string{"x: no catalog files: put roles in roles/<id>.md, pillars in pillars/<id>.md, tasks in tasks/<id>.md"}},
+		{"empty folder", fstest.MapFS{},
+			[]string{"x: no catalog files: put roles in roles/<id>.md, pillars in pillars/<id>.md, tasks in tasks/<id>.md"}},
+		{"role files outside roles/", fstest.MapFS{"a.md": roleFile(okFront, okBody), "team/b.md": roleFile(okFront, okBody)},
+			[]string{"x: no catalog files: put roles in roles/<id>.md, pillars in pillars/<id>.md, tasks in tasks/<id>.md (2 .md files here are outside those folders)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

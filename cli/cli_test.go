@@ -392,6 +392,12 @@ func TestLint(t *testing.T) {
 	if r.code != cli.ExitError || !strings.Contains(r.stderr, "is not a folder") {
 		t.Errorf("lint a file: exit %d, stderr %q", r.code, r.stderr)
 	}
+	// The roles folder itself instead of the catalog folder: nothing is
+	// read, and lint must say so rather than "ok".
+	r = cliRun(t, nil, "lint", goodCatalog+"/roles")
+	if r.code != cli.ExitError || !strings.Contains(r.stdout, "good/roles: no catalog files: put roles in roles/<id>.md") {
+		t.Errorf("lint the roles folder: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
 
 func TestPillars(t *testing.T) {
