@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -180,5 +182,42 @@ func TestManCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "roledex-show.1")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestShowFollowsTerminalBackground: with theme auto, show on a light
+// terminal renders glamour's light style (dark grey text), not the dark
+// one (light grey text, unreadable on white); --theme and the
+// configuration still decide when set.
+func TestShowFollowsTerminalBackground(t *testing.T) {
+	const darkText, lightText = "38;5;252m", "38;5;234m"
+	run := func(dark bool, env map[string]string, args ...string) string {
+		var out, errb bytes.Buffer
+		e := Env{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
+			Getenv:         func(k string) string { return env[k] },
+			IsTerminal:     func(io.Writer) bool { return true },
+			Size:           func(io.Writer) (int, int) { return 100, 30 },
+			DarkBackground: func() bool { return dark },
+		}
+		if code := Execute(append(args, "show", "sre"), e); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	for _, c := range []struct {
+		name string
+		dark bool
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"dark terminal", true, nil, nil, darkText},
+		{"light terminal", false, nil, nil, lightText},
+		{"--theme dark on a light terminal", false, nil, []string{"--theme", "dark"}, darkText},
+		{"ROLEDEX_THEME=light on a dark terminal", true, map[string]string{"ROLEDEX_THEME": "light"}, nil, lightText},
+	} {
+		if got := run(c.dark, c.env, c.args...); !strings.Contains(got, c.want) {
+			t.Errorf("%s: no %q in the output", c.name, c.want)
+		}
 	}
 }

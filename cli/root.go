@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/roledex/roledex/catalog"
 	"github.com/roledex/roledex/content"
@@ -48,6 +49,9 @@ type Env struct {
 	// IsTerminal reports whether w is a terminal; Size its columns.
 	IsTerminal func(w io.Writer) bool
 	Size       func(w io.Writer) (int, int)
+	// DarkBackground asks the terminal whether its background is dark;
+	// nil means dark. Only called for styled output with theme auto.
+	DarkBackground func() bool
 }
 
 // OSEnv returns the environment of the running process.
@@ -66,6 +70,7 @@ func OSEnv() Env {
 			}
 			return 0, 0
 		},
+		DarkBackground: func() bool { return lipgloss.HasDarkBackground(os.Stdin, os.Stdout) },
 	}
 }
 
@@ -216,16 +221,15 @@ func (a *app) applyConfig(cmd *cobra.Command) error {
 			return nil
 		}
 	}
-	path, err := ConfigPath(a.env.Getenv)
-	if err != nil {
-		return nil // no config folder on this system: defaults apply
-	}
-	cfg, errs := LoadConfig(path)
-	if len(errs) > 0 {
-		for _, e := range errs {
-			fmt.Fprintln(a.env.Stderr, e)
+	var cfg Config // no config folder on this system: defaults apply
+	if path, err := ConfigPath(a.env.Getenv); err == nil {
+		var errs []error
+		if cfg, errs = LoadConfig(path); len(errs) > 0 {
+			for _, e := range errs {
+				fmt.Fprintln(a.env.Stderr, e)
+			}
+			return fail(fmt.Errorf("fix the configuration file (roledex config check), or move it aside"))
 		}
-		return fail(fmt.Errorf("fix the configuration file (roledex config check), or move it aside"))
 	}
 	a.config = cfg
 	flags := cmd.Flags()

@@ -70,7 +70,7 @@ func (a *app) printMarkdown(cmd *cobra.Command, md string) error {
 	style := ui.StylePlain
 	if a.styled(w) {
 		style = ui.StyleDark
-		if a.theme == "light" {
+		if a.theme == "light" || a.theme == "auto" && a.env.DarkBackground != nil && !a.env.DarkBackground() {
 			style = ui.StyleLight
 		}
 	}
