@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
@@ -218,6 +219,35 @@ func TestShowFollowsTerminalBackground(t *testing.T) {
 	} {
 		if got := run(c.dark, c.env, c.args...); !strings.Contains(got, c.want) {
 			t.Errorf("%s: no %q in the output", c.name, c.want)
+		}
+	}
+}
+
+// TestVersionFromBuildInfo: --version reads the version, the commit and
+// the Go version from the build information (test binaries carry no VCS
+// stamp, so the cases are built by hand).
+func TestVersionFromBuildInfo(t *testing.T) {
+	info := func(version string, settings ...string) *debug.BuildInfo {
+		bi := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Path: "github.com/roledex/roledex", Version: version}}
+		for i := 0; i+1 < len(settings); i += 2 {
+			bi.Settings = append(bi.Settings, debug.BuildSetting{Key: settings[i], Value: settings[i+1]})
+		}
+		return bi
+	}
+	for _, c := range []struct {
+		ld   string
+		info *debug.BuildInfo
+		want string
+	}{
+		{"", info("v1.2.3", "vcs.revision", "5c88f1300c9ddda251937ed74d5cd8e332be7779", "vcs.modified", "false"),
+			"v1.2.3, commit 5c88f1300c9d, built with go1.26.8"},
+		{"", info("(devel)", "vcs.revision", "5c88f1300c9ddda251937ed74d5cd8e332be7779", "vcs.modified", "true"),
+			"devel, commit 5c88f1300c9d (modified), built with go1.26.8"},
+		{"v2.0.0", info("(devel)"), "v2.0.0, unknown commit, built with go1.26.8"},
+		{"", nil, "devel, unknown commit, built with an unknown Go"},
+	} {
+		if got := versionFrom(c.ld, c.info); got != c.want {
+			t.Errorf("versionFrom(%q, …) = %q, want %q", c.ld, got, c.want)
 		}
 	}
 }
