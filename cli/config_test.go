@@ -203,3 +203,13 @@ func TestConfigProblemsInLineOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigKeyNames: a key bubbletea never sends is a bad value, at its line.
+func TestConfigKeyNames(t *testing.T) {
+	_, env := writeConfig(t, "theme: dark\nkeys:\n  global:\n    quit: [ctrl+q, Ctrl+Q]\n")
+	p, _ := ConfigPath(func(k string) string { return env[k] })
+	_, errs := LoadConfig(p)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `config.yaml:4: keys: global.quit: "Ctrl+Q" is not a key bubbletea sends: write ctrl+q`) {
+		t.Fatalf("want one problem at line 4 naming ctrl+q, got %v", errs)
+	}
+}
