@@ -2,8 +2,23 @@ package catalog
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
+
+// entityStart matches what a markdown renderer would decode as an HTML
+// entity: & then a name or number and a semicolon.
+var entityStart = regexp.MustCompile(`^&#?[0-9A-Za-z]+;`)
+
+// ampersand escapes the & at s[i:] when it starts an entity; a bare &
+// ("R&D", "Reliability & Operations") cannot form one and stays as
+// written, so the markdown reads cleanly when pasted.
+func ampersand(s string, i int) string {
+	if entityStart.MatchString(s[i:]) {
+		return "&amp;"
+	}
+	return "&"
+}
 
 // EscapeMarkdown makes catalog text safe to embed in generated markdown:
 // HTML entities and tags cannot be formed from it (so a renderer never
@@ -14,10 +29,10 @@ func EscapeMarkdown(s string) string {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
+	for i, r := range s {
 		switch r {
 		case '&':
-			b.WriteString("&amp;")
+			b.WriteString(ampersand(s, i))
 		case '<':
 			b.WriteString("&lt;")
 		case '>':
@@ -124,8 +139,20 @@ func (c *Catalog) linkLine(b *strings.Builder, label string, ids []string) {
 // escapeBlock keeps the markdown structure of free text (lists, emphasis)
 // but makes HTML and entities inert.
 func escapeBlock(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '&':
+			b.WriteString(ampersand(s, i))
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // ComparisonMarkdown returns a comparison as markdown: a table of the
