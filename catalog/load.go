@@ -160,12 +160,12 @@ func loadSource(src Source, probs *Problems) loaded {
 		}
 		id := strings.TrimSuffix(name, ".md")
 		if !idRe.MatchString(id) {
-			probs.add(shown, 0, "file name %q is not a valid id: use lower-case letters, digits and hyphens", Sanitize(name))
+			probs.add(shown, 1, "file name %q is not a valid id: use lower-case letters, digits and hyphens", Sanitize(name))
 			return nil
 		}
 		key := string(rune('0'+k)) + id
 		if prev, dup := firstSeen[key]; dup {
-			probs.add(shown, 0, "duplicate id %q: also defined in %s", id, prev)
+			probs.add(shown, 1, "duplicate id %q: also defined in %s", id, prev)
 			return nil
 		}
 		firstSeen[key] = shown

@@ -200,9 +200,9 @@ var brokenCases = []struct {
 		`:5: owners: no role with id "ghost-owner"`,
 		`:6: pillars: no pillar with id "no-such-pillar"`}},
 	{"invalid file name", "roles/Bad_Name.md", []string{
-		`: file name "Bad_Name.md" is not a valid id: use lower-case letters, digits and hyphens`}},
+		`:1: file name "Bad_Name.md" is not a valid id: use lower-case letters, digits and hyphens`}},
 	{"duplicate id in a subfolder", "roles/zz-nested/valid-role.md", []string{
-		`: duplicate id "valid-role": also defined in broken/roles/valid-role.md`}},
+		`:1: duplicate id "valid-role": also defined in broken/roles/valid-role.md`}},
 	{"empty file", "roles/empty.md", []string{
 		":1: empty file: a catalog file starts with front matter between --- lines"}},
 	{"invalid UTF-8", "roles/invalid-utf8.md", []string{
