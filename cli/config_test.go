@@ -213,3 +213,19 @@ func TestConfigKeyNames(t *testing.T) {
 		t.Fatalf("want one problem at line 4 naming ctrl+q, got %v", errs)
 	}
 }
+
+// TestConfigKeysReachTheExplorer: the key map handed to the explorer is
+// the configured one (ui's tests show a remapped key then does its job).
+func TestConfigKeysReachTheExplorer(t *testing.T) {
+	_, env := writeConfig(t, "keys:\n  browse:\n    mark: [x, X]\n  global:\n    quit: [ctrl+q]\n")
+	km := settled(t, env).config.KeyMap()
+	if got := strings.Join(km.Browse.Mark.Keys(), " "); got != "x X" {
+		t.Errorf("browse.mark keys = %q, want \"x X\"", got)
+	}
+	if got := strings.Join(km.Global.Quit.Keys(), " "); got != "ctrl+q" {
+		t.Errorf("global.quit keys = %q, want ctrl+q", got)
+	}
+	if got := strings.Join(km.Browse.Filter.Keys(), " "); got == "" {
+		t.Error("an action the configuration leaves alone lost its keys")
+	}
+}
