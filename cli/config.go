@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -148,40 +149,42 @@ func LoadConfig(path string) (Config, []error) {
 		}
 		return errs
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, errEOF(err)) {
-		var te *yaml.TypeError
+	yamlErr := func(err error) {
 		msgs := []string{err.Error()}
+		var te *yaml.TypeError
 		if errors.As(err, &te) {
 			msgs = te.Errors
 		}
-		unknownOnly := te != nil
 		for _, m := range msgs {
-			if !strings.Contains(m, "not found in type") {
-				unknownOnly = false
-			}
 			if g := yamlErrLine.FindStringSubmatch(m); g != nil {
 				n, _ := strconv.Atoi(g[1])
-				at(n, "%s", strings.Replace(g[2], "not found in type cli.Config", "is not a setting (theme, color, catalogs, compare_dimensions, keys)", 1))
+				at(n, "%s", g[2])
 			} else {
 				at(1, "%s", strings.TrimPrefix(m, "yaml: "))
 			}
 		}
-		if !unknownOnly {
-			return Config{}, problems()
-		}
-		// Only unknown settings: read the known ones too, so every
-		// problem is reported in one go.
-		cfg = Config{}
-		if err := yaml.Unmarshal(data, &cfg); err != nil {
-			return Config{}, problems()
-		}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
+		yamlErr(err)
+		return Config{}, problems()
+	}
+	var second yaml.Node
+	if dec.Decode(&second) == nil {
+		at(second.Line, "one YAML document only: the file holds a second one")
+	}
+	// Settings and the shape of their values first, in the user's terms:
+	// yaml's own errors speak of Go types ("cannot unmarshal !!str into
+	// []string"). Unknown settings do not stop the rest being checked.
+	if !checkShape(&root, at) {
+		return Config{}, problems()
+	}
+	if err := yaml.Unmarshal(data, &cfg); err != nil { // duplicate keys
+		yamlErr(err)
+		return Config{}, problems()
 	}
 	cfg.path = path
-	// Values: find their lines in a node parse.
-	var root yaml.Node
-	_ = yaml.Unmarshal(data, &root)
 	line := func(keys ...string) int { return nodeLine(&root, keys...) }
 	if !oneOf(cfg.Theme, "", "auto", "dark", "light") {
 		at(line("theme"), "theme must be auto, dark or light, not %q", cfg.Theme)
@@ -224,19 +227,104 @@ func LoadConfig(path string) (Config, []error) {
 			at(l, "keys: %s", c)
 		}
 	}
+	dirs := cfg.catalogDirs()
 	for i, c := range cfg.Catalogs {
+		l := line("catalogs", strconv.Itoa(i))
 		if strings.TrimSpace(c) == "" {
-			at(line("catalogs", strconv.Itoa(i)), "empty catalog folder name")
+			at(l, "empty catalog folder name")
+		} else if st, err := os.Stat(dirs[i]); err != nil {
+			at(l, "catalog folder %s: %s", dirs[i], errText(err))
+		} else if !st.IsDir() {
+			at(l, "catalog folder %s is not a folder", dirs[i])
 		}
 	}
 	return cfg, problems()
 }
 
-func errEOF(err error) error {
-	if err != nil && err.Error() == "EOF" {
-		return err
+// settingNames are the top-level settings of config.yaml.
+var settingNames = []string{"theme", "color", "catalogs", "compare_dimensions", "keys"}
+
+// checkShape reports unknown settings and values of the wrong kind (a
+// name where a list belongs, a list where one value does). It returns
+// false when a value has the wrong kind: decoding would then fail too.
+func checkShape(doc *yaml.Node, at func(int, string, ...any)) bool {
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
+		return true
 	}
-	return errors.New("not EOF")
+	ok := true
+	bad := func(n *yaml.Node, format string, args ...any) {
+		at(n.Line, format, args...)
+		ok = false
+	}
+	root := deref(doc.Content[0])
+	if root.Kind != yaml.MappingNode {
+		bad(root, "expected settings (theme: dark, …), not %s", shapeOf(root))
+		return false
+	}
+	list := func(name string, v *yaml.Node) {
+		switch {
+		case isNull(v):
+		case v.Kind != yaml.SequenceNode:
+			bad(v, "%s: expected a list, not %s", name, shapeOf(v))
+		default:
+			for _, item := range v.Content {
+				if deref(item).Kind != yaml.ScalarNode {
+					bad(item, "%s: expected a list of names, not %s in it", name, shapeOf(deref(item)))
+				}
+			}
+		}
+	}
+	pairs := func(n *yaml.Node, each func(k, v *yaml.Node)) {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			each(n.Content[i], deref(n.Content[i+1]))
+		}
+	}
+	pairs(root, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "theme", "color":
+			if v.Kind != yaml.ScalarNode {
+				bad(v, "%s: expected one value, not %s", k.Value, shapeOf(v))
+			}
+		case "catalogs", "compare_dimensions":
+			list(k.Value, v)
+		case "keys":
+			if !isNull(v) && v.Kind != yaml.MappingNode {
+				bad(v, "keys: expected groups of actions (keys: {browse: {mark: [x]}}), not %s", shapeOf(v))
+				return
+			}
+			pairs(v, func(g, actions *yaml.Node) {
+				if !isNull(actions) && actions.Kind != yaml.MappingNode {
+					bad(actions, "keys.%s: expected actions (mark: [x]), not %s", g.Value, shapeOf(actions))
+					return
+				}
+				pairs(actions, func(a, keys *yaml.Node) { list("keys."+g.Value+"."+a.Value, keys) })
+			})
+		default:
+			at(k.Line, "field %s is not a setting (%s)", k.Value, strings.Join(settingNames, ", "))
+		}
+	})
+	return ok
+}
+
+// deref follows a YAML alias (*name) to the node it stands for.
+func deref(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// shapeOf names what a node holds, for messages.
+func shapeOf(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%q", n.Value)
 }
 
 func oneOf(s string, opts ...string) bool {

@@ -107,7 +107,8 @@ func settled(t *testing.T, env map[string]string, args ...string) *app {
 }
 
 func TestPrecedenceFlagEnvConfig(t *testing.T) {
-	_, env := writeConfig(t, "theme: light\ncolor: always\ncatalogs: [../our-ladder]\n")
+	dir, env := writeConfig(t, "theme: light\ncolor: always\ncatalogs: [../our-ladder]\n")
+	must(t, os.Mkdir(filepath.Join(dir, "our-ladder"), 0o755)) // relative to the file's folder
 	if a := settled(t, env); a.theme != "light" || a.color != "always" {
 		t.Fatalf("config alone: theme %s color %s", a.theme, a.color)
 	}
@@ -227,5 +228,29 @@ func TestConfigKeysReachTheExplorer(t *testing.T) {
 	}
 	if got := strings.Join(km.Browse.Filter.Keys(), " "); got == "" {
 		t.Error("an action the configuration leaves alone lost its keys")
+	}
+}
+
+// TestConfigValueProblems: values of the wrong shape and catalog folders
+// that are not there are named at their line, in the user's terms.
+func TestConfigValueProblems(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	must(t, os.WriteFile(file, nil, 0o644))
+	for _, c := range []struct{ text, want string }{
+		{"catalogs: foo\n", `:1: catalogs: expected a list, not "foo"`},
+		{"compare_dimensions: Scope\n", `:1: compare_dimensions: expected a list, not "Scope"`},
+		{"theme: [dark]\n", `:1: theme: expected one value, not a list`},
+		{"keys: [a]\n", `:1: keys: expected groups of actions (keys: {browse: {mark: [x]}}), not a list`},
+		{"keys:\n  browse:\n    mark: x\n", `:3: keys.browse.mark: expected a list, not "x"`},
+		{"theme: dark\n---\ntheme: light\n", `:2: one YAML document only: the file holds a second one`},
+		{"catalogs:\n  - /no/such/ladder\n", `:2: catalog folder /no/such/ladder: no such file or directory`},
+		{"catalogs:\n  - " + file + "\n", `:2: catalog folder ` + file + ` is not a folder`},
+	} {
+		_, env := writeConfig(t, c.text)
+		p, _ := ConfigPath(func(k string) string { return env[k] })
+		_, errs := LoadConfig(p)
+		if len(errs) != 1 || errs[0].Error() != p+c.want {
+			t.Errorf("%q: got %v, want one problem %q", c.text, errs, c.want)
+		}
 	}
 }
