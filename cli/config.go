@@ -46,7 +46,8 @@ theme: auto
 color: auto
 
 # Catalog folders loaded after the built-in catalog, like --catalog DIR.
-# A leading ~/ means your home folder; relative paths are relative to this file.
+# A leading ~/ (or ~\ on Windows) means your home folder; relative paths
+# are relative to this file.
 catalogs: []
 #  - ~/work/our-ladder
 
@@ -390,7 +391,7 @@ func (c Config) catalogDirs() []string {
 	var out []string
 	for _, d := range c.Catalogs {
 		switch {
-		case strings.HasPrefix(d, "~/"):
+		case strings.HasPrefix(d, "~/") || strings.HasPrefix(d, "~"+string(filepath.Separator)):
 			if home, err := os.UserHomeDir(); err == nil {
 				d = filepath.Join(home, d[2:])
 			}

@@ -254,3 +254,19 @@ func TestConfigValueProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigCatalogFolders: ~/ is the home folder (~\ too on Windows,
+// where the separator is \), a relative folder is relative to the file.
+func TestConfigCatalogFolders(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	tilde := "~" + string(filepath.Separator) + "ladder"
+	abs := filepath.Join(home, "abs")
+	cfg := Config{Catalogs: []string{tilde, "rel", abs}, path: filepath.Join(home, "cfg", "config.yaml")}
+	got := cfg.catalogDirs()
+	want := []string{filepath.Join(home, "ladder"), filepath.Join(home, "cfg", "rel"), abs}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("catalogDirs = %q, want %q", got, want)
+	}
+}
