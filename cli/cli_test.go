@@ -486,6 +486,7 @@ func TestExitCodes(t *testing.T) {
 		{"nothing found", []string{"search", "zzzqqq"}, cli.ExitError, `nothing matches "zzzqqq"`},
 		{"unknown family", []string{"list", "--family", "astrology"}, cli.ExitError, `no family "astrology"`},
 		{"missing catalog folder", []string{"--catalog", missingCatalog, "list"}, cli.ExitError, "cannot read catalog folder"},
+		{"empty catalog folder name", []string{"--catalog", "", "list"}, cli.ExitUsage, "--catalog needs a folder name"},
 		{"unknown flag", []string{"list", "--colour"}, cli.ExitUsage, "unknown flag: --colour"},
 		{"unknown command", []string{"frobnicate"}, cli.ExitUsage, `unknown command "frobnicate"`},
 		{"unknown config subcommand", []string{"config", "bogus"}, cli.ExitUsage, `unknown command "bogus" for "roledex config"`},

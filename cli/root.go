@@ -197,6 +197,11 @@ func findCommand(root *cobra.Command, args []string) (*cobra.Command, error) {
 }
 
 func (a *app) checkGlobalFlags() error {
+	for _, d := range a.dirs {
+		if strings.TrimSpace(d) == "" {
+			return fmt.Errorf("--catalog needs a folder name")
+		}
+	}
 	switch a.color {
 	case "auto", "always", "never":
 	default:
