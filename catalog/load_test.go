@@ -171,7 +171,7 @@ var brokenCases = []struct {
 	{"duplicate key", "roles/duplicate-key.md", []string{
 		`:5: duplicate field "family" (first given on line 3)`}},
 	{"title is a list", "roles/title-list.md", []string{
-		":2: front matter: cannot unmarshal a list into text"}},
+		":2: title: expected text, not a list"}},
 	{"missing title", "roles/missing-title.md", []string{
 		`:2: missing required field "title"`}},
 	{"unknown track", "roles/unknown-track.md", []string{
@@ -344,6 +344,12 @@ func TestLoadInMemoryCases(t *testing.T) {
 			[]string{`x/roles/a.md:2: missing required field "family"`, `x/roles/a.md:2: missing required field "summary"`, `x/roles/a.md:2: missing required field "track"`}},
 		{"blank title points at its line", fstest.MapFS{"roles/a.md": roleFile("family: F\ntrack: lead\ntitle: \"  \"\nsummary: S.\n", okBody)},
 			[]string{`x/roles/a.md:4: missing required field "title"`}},
+		{"a list written as one line of text", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools: Jenkins, Terraform\nreports_to: b\n", okBody),
+			"roles/b.md": roleFile(okFront, okBody)}, []string{
+			`x/roles/a.md:6: tools: expected a list ([a, b], or one "- item" per line), not "Jenkins, Terraform"`,
+			`x/roles/a.md:7: reports_to: expected a list ([a, b], or one "- item" per line), not "b"`}},
+		{"pillar groups given as text", fstest.MapFS{"pillars/p.md": {Data: []byte("---\ntitle: P\nsummary: S.\ngroups: Crew\n---\n")}},
+			[]string{`x/pillars/p.md:4: groups: expected a list ([a, b], or one "- item" per line), not "Crew"`}},
 		{"track ic is accepted", fstest.MapFS{"roles/a.md": roleFile("title: T\nfamily: F\ntrack: IC\nsummary: S.\n", okBody)}, nil},
 		{"missing Dimensions", fstest.MapFS{"roles/a.md": roleFile(okFront, "\n## Responsibilities\n\n- One.\n")},
 			[]string{`x/roles/a.md:7: missing section "## Dimensions"`}},

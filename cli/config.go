@@ -259,18 +259,18 @@ func checkShape(doc *yaml.Node, at func(int, string, ...any)) bool {
 	}
 	root := deref(doc.Content[0])
 	if root.Kind != yaml.MappingNode {
-		bad(root, "expected settings (theme: dark, …), not %s", shapeOf(root))
+		bad(root, "expected settings (theme: dark, …), not %s", catalog.DescribeNode(root))
 		return false
 	}
 	list := func(name string, v *yaml.Node) {
 		switch {
 		case isNull(v):
 		case v.Kind != yaml.SequenceNode:
-			bad(v, "%s: expected a list, not %s", name, shapeOf(v))
+			bad(v, "%s: expected a list, not %s", name, catalog.DescribeNode(v))
 		default:
 			for _, item := range v.Content {
 				if deref(item).Kind != yaml.ScalarNode {
-					bad(item, "%s: expected a list of names, not %s in it", name, shapeOf(deref(item)))
+					bad(item, "%s: expected a list of names, not %s in it", name, catalog.DescribeNode(deref(item)))
 				}
 			}
 		}
@@ -284,18 +284,18 @@ func checkShape(doc *yaml.Node, at func(int, string, ...any)) bool {
 		switch k.Value {
 		case "theme", "color":
 			if v.Kind != yaml.ScalarNode {
-				bad(v, "%s: expected one value, not %s", k.Value, shapeOf(v))
+				bad(v, "%s: expected one value, not %s", k.Value, catalog.DescribeNode(v))
 			}
 		case "catalogs", "compare_dimensions":
 			list(k.Value, v)
 		case "keys":
 			if !isNull(v) && v.Kind != yaml.MappingNode {
-				bad(v, "keys: expected groups of actions (keys: {browse: {mark: [x]}}), not %s", shapeOf(v))
+				bad(v, "keys: expected groups of actions (keys: {browse: {mark: [x]}}), not %s", catalog.DescribeNode(v))
 				return
 			}
 			pairs(v, func(g, actions *yaml.Node) {
 				if !isNull(actions) && actions.Kind != yaml.MappingNode {
-					bad(actions, "keys.%s: expected actions (mark: [x]), not %s", g.Value, shapeOf(actions))
+					bad(actions, "keys.%s: expected actions (mark: [x]), not %s", g.Value, catalog.DescribeNode(actions))
 					return
 				}
 				pairs(actions, func(a, keys *yaml.Node) { list("keys."+g.Value+"."+a.Value, keys) })
@@ -316,17 +316,6 @@ func deref(n *yaml.Node) *yaml.Node {
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
-
-// shapeOf names what a node holds, for messages.
-func shapeOf(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a mapping"
-	}
-	return fmt.Sprintf("%q", n.Value)
-}
 
 func oneOf(s string, opts ...string) bool {
 	for _, o := range opts {
