@@ -9,6 +9,18 @@ import (
 	"time"
 )
 
+// isolatedEnv is the environment of the tmux server (and so of the
+// shell and roledex in it): the process's own, but with home, config and
+// state folders under dir, so the tests neither read the developer's
+// config.yaml (a remapped quit key would break them) nor write their plan.
+func isolatedEnv(dir string) []string {
+	for _, d := range []string{"home", "config", "state"} {
+		os.MkdirAll(filepath.Join(dir, d), 0o755)
+	}
+	return append(os.Environ(), "HOME="+filepath.Join(dir, "home"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
+		"XDG_STATE_HOME="+filepath.Join(dir, "state"), "ROLEDEX_CONFIG=", "ROLEDEX_THEME=")
+}
+
 // TestTmuxSmoke drives the built binary in a real terminal (tmux):
 // browse, search, compare, quit; a resize to 20×6 and back; and checks
 // the shell got its screen back with exit status 0.
@@ -27,7 +39,9 @@ func TestTmuxSmoke(t *testing.T) {
 	sock := filepath.Join(dir, "tmux.sock")
 	tmux := func(args ...string) string {
 		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+		cmd := exec.Command("tmux", append([]string{"-S", sock}, args...)...)
+		cmd.Env = isolatedEnv(dir)
+		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("tmux %v: %v\n%s", args, err, out)
 		}
@@ -113,7 +127,9 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 	sock := filepath.Join(dir, "tmux.sock")
 	tmux := func(args ...string) string {
 		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+		cmd := exec.Command("tmux", append([]string{"-S", sock}, args...)...)
+		cmd.Env = isolatedEnv(dir)
+		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("tmux %v: %v\n%s", args, err, out)
 		}

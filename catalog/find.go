@@ -12,14 +12,21 @@ import (
 type NotFoundError struct {
 	Query       string
 	Suggestions []string // role ids that come close
-	Ambiguous   bool     // several roles fit equally well
+	Ambiguous   bool     // several roles fit: Suggestions are all of them
 }
+
+// maxNamed is how many candidates an ambiguity message names.
+const maxNamed = 6
 
 // Error says which name was not found and what comes close.
 func (e *NotFoundError) Error() string {
 	q := Sanitize(e.Query)
 	if e.Ambiguous {
-		return fmt.Sprintf("%q could mean %s: say which", q, strings.Join(e.Suggestions, ", "))
+		named := strings.Join(e.Suggestions, ", ")
+		if len(e.Suggestions) > maxNamed {
+			named = fmt.Sprintf("%s, … (%d roles)", strings.Join(e.Suggestions[:maxNamed], ", "), len(e.Suggestions))
+		}
+		return fmt.Sprintf("%q could mean %s: say which", q, named)
 	}
 	if len(e.Suggestions) > 0 {
 		return fmt.Sprintf("no role %q (did you mean %s?)", q, strings.Join(e.Suggestions, ", "))
@@ -66,8 +73,11 @@ func normalize(s string) string {
 
 // Find returns the role named by q: its id, title or an alias, compared
 // case-insensitively and ignoring punctuation. When nothing matches exactly,
-// a unique role whose title or id starts with q is accepted ("platform" →
-// Platform Engineer, the shortest such title).
+// a role whose title or id starts with q is accepted if it is the only one,
+// or if the other candidates' titles all extend its title ("platform" →
+// Platform Engineer, not Platform Engineering Manager). Otherwise the
+// error is Ambiguous and lists the candidates: a guess would be wrong as
+// often as right ("release": Release Engineer or Release Manager?).
 func (c *Catalog) Find(q string) (*Role, error) {
 	n := normalize(q)
 	if n == "" {
@@ -93,8 +103,10 @@ func (c *Catalog) Find(q string) (*Role, error) {
 	return nil, &NotFoundError{Query: q, Suggestions: c.closest(n, 3)}
 }
 
-// prefix finds roles whose title or id starts with n at a word boundary,
-// preferring the shortest title; equally short titles are ambiguous.
+// prefix finds roles whose title or id starts with n at a word boundary
+// (or whose title starts with n, for three letters or more). It returns
+// the shortest title when every other candidate's title extends it, else
+// the ids of all the candidates.
 func (c *Catalog) prefix(n string) (*Role, []string) {
 	var cands []*Role
 	for _, r := range c.Roles {
@@ -107,16 +119,20 @@ func (c *Catalog) prefix(n string) (*Role, []string) {
 		return nil, nil
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return len(cands[i].Title) < len(cands[j].Title) })
-	if len(cands) > 1 && len(cands[0].Title) == len(cands[1].Title) {
-		var ids []string
-		for _, r := range cands {
-			if len(r.Title) == len(cands[0].Title) {
-				ids = append(ids, r.ID)
-			}
-		}
-		return nil, ids
+	shortest := normalize(cands[0].Title)
+	extended := true
+	for _, r := range cands[1:] {
+		extended = extended && strings.HasPrefix(normalize(r.Title), shortest) && normalize(r.Title) != shortest
 	}
-	return cands[0], nil
+	if extended {
+		return cands[0], nil
+	}
+	ids := make([]string, len(cands))
+	for i, r := range cands {
+		ids[i] = r.ID
+	}
+	sort.Strings(ids)
+	return nil, ids
 }
 
 // closest returns up to k role ids whose names are nearest to n.

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -124,19 +125,28 @@ func TestFindPrecedence(t *testing.T) {
 		}
 	}
 
-	// "data" starts Data Admin and Data Analyst... titles of different
-	// lengths: the shortest wins.
-	if r, err := c.Find("data"); err != nil || r.ID != "data-admin" {
-		t.Errorf("Find(data) = %v, %v; want the shortest title, data-admin", r, err)
-	}
-	// Two equally short titles are ambiguous.
-	c2 := handmade(t, "cloud-admin|Cloud Admin|", "cloud-owner|Cloud Owner|", "cloud-engineer|Cloud Engineer|")
-	_, err := c2.Find("cloud")
+	// "data" starts Data Admin, Data Analyst and Data Architect: picking
+	// the shortest title would be a guess, so it is ambiguous.
+	_, err := c.Find("data")
 	var nf *NotFoundError
-	if !errors.As(err, &nf) || !nf.Ambiguous || !reflect.DeepEqual(nf.Suggestions, []string{"cloud-admin", "cloud-owner"}) {
-		t.Fatalf("Find(cloud) = %v, want ambiguous between cloud-admin and cloud-owner", err)
+	if !errors.As(err, &nf) || !nf.Ambiguous || !reflect.DeepEqual(nf.Suggestions, []string{"data-admin", "data-analyst", "data-architect"}) {
+		t.Fatalf("Find(data) = %v, want ambiguous between the three data roles", err)
 	}
-	if got, want := err.Error(), `"cloud" could mean cloud-admin, cloud-owner: say which`; got != want {
+	if got, want := err.Error(), `"data" could mean data-admin, data-analyst, data-architect: say which`; got != want {
+		t.Errorf("message = %q, want %q", got, want)
+	}
+	// The shortest title wins when every other candidate extends it.
+	c2 := handmade(t, "cloud-engineer|Cloud Engineer|", "cloud-engineering-manager|Cloud Engineering Manager|", "cloud-engineer-ii|Cloud Engineer II|")
+	if r, err := c2.Find("cloud"); err != nil || r.ID != "cloud-engineer" {
+		t.Errorf("Find(cloud) = %v, %v; want cloud-engineer, which the others extend", r, err)
+	}
+	// A long list of candidates is cut short.
+	var many []string
+	for _, s := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"} {
+		many = append(many, "chief-"+s+"-officer|Chief "+s+" Officer|")
+	}
+	_, err = handmade(t, many...).Find("chief")
+	if got, want := fmt.Sprint(err), `"chief" could mean chief-a-officer, chief-b-officer, chief-c-officer, chief-d-officer, chief-e-officer, chief-f-officer, … (10 roles): say which`; got != want {
 		t.Errorf("message = %q, want %q", got, want)
 	}
 }
@@ -169,6 +179,14 @@ func TestFindBuiltInCatalog(t *testing.T) {
 		}
 		if r.ID != tc.want {
 			t.Errorf("Find(%q) = %s, want %s", tc.query, r.ID, tc.want)
+		}
+	}
+	// A word that starts several unrelated titles names none of them.
+	for q, some := range map[string]string{"release": "release-engineer", "security": "security-engineer", "data": "data-engineer", "product": "product-manager", "software": "software-architect"} {
+		_, err := c.Find(q)
+		var nf *NotFoundError
+		if !errors.As(err, &nf) || !nf.Ambiguous || !strings.Contains(err.Error(), some) {
+			t.Errorf("Find(%q) = %v, want ambiguous, naming %s", q, err, some)
 		}
 	}
 	_, err := c.Find("plattform engineer")

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -125,6 +126,9 @@ func loadSource(src Source, probs *Problems) loaded {
 		cache = readCache(src.Cache)
 	}
 	firstSeen := map[string]string{}
+	// found counts the catalog files, stray the other .md files: a folder
+	// without catalog files is a mistake worth naming.
+	found, stray, unreadable := 0, 0, false
 	display := func(p string) string {
 		if src.Name == "" {
 			return p
@@ -133,6 +137,7 @@ func loadSource(src Source, probs *Problems) loaded {
 	}
 	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			unreadable = unreadable || p == "."
 			probs.warn(display(p), 0, "cannot read: %v", cleanErr(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
@@ -151,8 +156,12 @@ func loadSource(src Source, probs *Problems) loaded {
 		}
 		k := kindOf(p)
 		if k == kindNone {
+			if !strings.EqualFold(name, "README.md") {
+				stray++
+			}
 			return nil
 		}
+		found++
 		shown := display(p)
 		if d.Type()&fs.ModeSymlink != 0 {
 			if why := src.checkLink(p); why != "" {
@@ -165,12 +174,12 @@ func loadSource(src Source, probs *Problems) loaded {
 		}
 		id := strings.TrimSuffix(name, ".md")
 		if !idRe.MatchString(id) {
-			probs.add(shown, 0, "file name %q is not a valid id: use lower-case letters, digits and hyphens", Sanitize(name))
+			probs.add(shown, 1, "file name %q is not a valid id: use lower-case letters, digits and hyphens", Sanitize(name))
 			return nil
 		}
 		key := string(rune('0'+k)) + id
 		if prev, dup := firstSeen[key]; dup {
-			probs.add(shown, 0, "duplicate id %q: also defined in %s", id, prev)
+			probs.add(shown, 1, "duplicate id %q: also defined in %s", id, prev)
 			return nil
 		}
 		firstSeen[key] = shown
@@ -186,6 +195,16 @@ func loadSource(src Source, probs *Problems) loaded {
 	})
 	if err != nil {
 		probs.add(display("."), 0, "cannot read catalog folder: %v", cleanErr(err))
+	}
+	if found == 0 && err == nil && !unreadable {
+		hint := ""
+		switch {
+		case stray == 1:
+			hint = " (1 .md file here is outside those folders)"
+		case stray > 1:
+			hint = fmt.Sprintf(" (%d .md files here are outside those folders)", stray)
+		}
+		probs.add(display("."), 0, "no catalog files: put roles in roles/<id>.md, pillars in pillars/<id>.md, tasks in tasks/<id>.md%s", hint)
 	}
 	if parsed := parseAll(src, jobs); src.Cache != "" && (parsed > 0 || len(jobs) != len(cache.Files)) {
 		writeCache(src.Cache, jobs)

@@ -171,7 +171,7 @@ var brokenCases = []struct {
 	{"duplicate key", "roles/duplicate-key.md", []string{
 		`:5: duplicate field "family" (first given on line 3)`}},
 	{"title is a list", "roles/title-list.md", []string{
-		":2: front matter: cannot unmarshal a list into text"}},
+		":2: title: expected text, not a list"}},
 	{"missing title", "roles/missing-title.md", []string{
 		`:2: missing required field "title"`}},
 	{"unknown track", "roles/unknown-track.md", []string{
@@ -200,9 +200,9 @@ var brokenCases = []struct {
 		`:5: owners: no role with id "ghost-owner"`,
 		`:6: pillars: no pillar with id "no-such-pillar"`}},
 	{"invalid file name", "roles/Bad_Name.md", []string{
-		`: file name "Bad_Name.md" is not a valid id: use lower-case letters, digits and hyphens`}},
+		`:1: file name "Bad_Name.md" is not a valid id: use lower-case letters, digits and hyphens`}},
 	{"duplicate id in a subfolder", "roles/zz-nested/valid-role.md", []string{
-		`: duplicate id "valid-role": also defined in broken/roles/valid-role.md`}},
+		`:1: duplicate id "valid-role": also defined in broken/roles/valid-role.md`}},
 	{"empty file", "roles/empty.md", []string{
 		":1: empty file: a catalog file starts with front matter between --- lines"}},
 	{"invalid UTF-8", "roles/invalid-utf8.md", []string{
@@ -344,6 +344,12 @@ func TestLoadInMemoryCases(t *testing.T) {
 			[]string{`x/roles/a.md:2: missing required field "family"`, `x/roles/a.md:2: missing required field "summary"`, `x/roles/a.md:2: missing required field "track"`}},
 		{"blank title points at its line", fstest.MapFS{"roles/a.md": roleFile("family: F\ntrack: lead\ntitle: \"  \"\nsummary: S.\n", okBody)},
 			[]string{`x/roles/a.md:4: missing required field "title"`}},
+		{"a list written as one line of text", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools: Jenkins, Terraform\nreports_to: b\n", okBody),
+			"roles/b.md": roleFile(okFront, okBody)}, []string{
+			`x/roles/a.md:6: tools: expected a list ([a, b], or one "- item" per line), not "Jenkins, Terraform"`,
+			`x/roles/a.md:7: reports_to: expected a list ([a, b], or one "- item" per line), not "b"`}},
+		{"pillar groups given as text", fstest.MapFS{"pillars/p.md": {Data: []byte("---\ntitle: P\nsummary: S.\ngroups: Crew\n---\n")}},
+			[]string{`x/pillars/p.md:4: groups: expected a list ([a, b], or one "- item" per line), not "Crew"`}},
 		{"track ic is accepted", fstest.MapFS{"roles/a.md": roleFile("title: T\nfamily: F\ntrack: IC\nsummary: S.\n", okBody)}, nil},
 		{"missing Dimensions", fstest.MapFS{"roles/a.md": roleFile(okFront, "\n## Responsibilities\n\n- One.\n")},
 			[]string{`x/roles/a.md:7: missing section "## Dimensions"`}},
@@ -388,6 +394,14 @@ func TestLoadInMemoryCases(t *testing.T) {
 			"roles/deep/er/a.md": roleFile(okFront, okBody)}, nil},
 		{"file too large", fstest.MapFS{"roles/big.md": {Data: make([]byte, MaxFileSize+1)}},
 			[]string{"x/roles/big.md: warning: skipped: larger than the 1024 KiB limit"}},
+		// A folder with nothing to load is a mistake (the wrong folder, or
+		// the role files not in roles/), not a catalog that is fine.
+		{"no catalog files", fstest.MapFS{"README.md": {Data: []byte("hello")}},
+			[]string{"x: no catalog files: put roles in roles/<id>.md, pillars in pillars/<id>.md, tasks in tasks/<id>.md"}},
+		{"empty folder", fstest.MapFS{},
+			[]string{"x: no catalog files: put roles in roles/<id>.md, pillars in pillars/<id>.md, tasks in tasks/<id>.md"}},
+		{"role files outside roles/", fstest.MapFS{"a.md": roleFile(okFront, okBody), "team/b.md": roleFile(okFront, okBody)},
+			[]string{"x: no catalog files: put roles in roles/<id>.md, pillars in pillars/<id>.md, tasks in tasks/<id>.md (2 .md files here are outside those folders)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

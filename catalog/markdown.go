@@ -2,8 +2,36 @@ package catalog
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
+
+// entityStart matches what a markdown renderer would decode as an HTML
+// entity: & then a name or number and a semicolon.
+var entityStart = regexp.MustCompile(`^&#?[0-9A-Za-z]+;`)
+
+// escape writes s to a string with HTML made inert: < and >, and an &
+// that starts an entity; a bare & ("R&D", "Reliability & Operations")
+// cannot form one and stays as written, so the markdown reads cleanly
+// when pasted. markup, when set, writes the other runes.
+func escape(s string, markup func(b *strings.Builder, r rune)) string {
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '&' && entityStart.MatchString(s[i:]):
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case markup != nil:
+			markup(&b, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 // EscapeMarkdown makes catalog text safe to embed in generated markdown:
 // HTML entities and tags cannot be formed from it (so a renderer never
@@ -13,23 +41,12 @@ func EscapeMarkdown(s string) string {
 	if !strings.ContainsAny(s, "&<>*_`[]\\|#~") {
 		return s
 	}
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '*', '_', '`', '[', ']', '\\', '|', '#', '~':
+	return escape(s, func(b *strings.Builder, r rune) {
+		if strings.ContainsRune("*_`[]\\|#~", r) {
 			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
 		}
-	}
-	return b.String()
+		b.WriteRune(r)
+	})
 }
 
 // Markdown section headings of a role page; the UI finds lines by them.
@@ -123,10 +140,7 @@ func (c *Catalog) linkLine(b *strings.Builder, label string, ids []string) {
 
 // escapeBlock keeps the markdown structure of free text (lists, emphasis)
 // but makes HTML and entities inert.
-func escapeBlock(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
-}
+func escapeBlock(s string) string { return escape(s, nil) }
 
 // ComparisonMarkdown returns a comparison as markdown: a table of the
 // dimensions (only those that differ when diffOnly), then shared and

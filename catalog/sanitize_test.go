@@ -72,7 +72,12 @@ func TestSanitizeEveryControlRune(t *testing.T) {
 func TestEscapeMarkdown(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"plain text", "plain text"},
-		{"a & b", "a &amp; b"},
+		// A bare & stays as written (clean markdown to paste); one that
+		// could start an entity is escaped, so none can be formed.
+		{"a & b", "a & b"},
+		{"R&D, Q&A", "R&D, Q&A"},
+		{"&copy; &amp; &#x1b; &#27;", "&amp;copy; &amp;amp; &amp;\\#x1b; &amp;\\#27;"},
+		{"&&amp;", "&&amp;amp;"},
 		{"<script>", "&lt;script&gt;"},
 		{"&#27;[31m", `&amp;\#27;\[31m`},
 		{"*bold* _it_ `code` [link](x) | # ~ \\", `\*bold\* \_it\_ \` + "`" + `code\` + "`" + ` \[link\](x) \| \# \~ \\`},

@@ -45,13 +45,17 @@ func decodeFront(d document, v any, report func(line int, msg string)) *yaml.Nod
 		report(d.frontLine-1+a.Line, "YAML anchors and aliases (&, *) are not allowed in catalog files")
 		return nil
 	}
-	ok := checkFields(m, reflect.TypeOf(v).Elem(), d.frontLine-1, report)
+	reported := map[int]bool{}
+	ok := checkFields(m, reflect.TypeOf(v).Elem(), d.frontLine-1, func(line int, msg string) {
+		reported[line] = true
+		report(line, msg)
+	})
 	if err := m.Decode(v); err != nil {
-		// checkFields has already reported duplicate keys, with file lines;
-		// the decoder's own "already defined" message counts lines from the
-		// front matter and would only repeat it.
+		// checkFields has already reported duplicate keys and values of the
+		// wrong shape, with file lines and in plain words; the decoder's
+		// messages would only repeat them in Go's terms.
 		reportYAMLError(err, d.frontLine, func(line int, msg string) {
-			if !strings.Contains(msg, "already defined at line") {
+			if !strings.Contains(msg, "already defined at line") && !reported[line] {
 				report(line, msg)
 			}
 		})
@@ -113,6 +117,11 @@ func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, 
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
+			if t.Kind() == reflect.Struct && c.Kind != yaml.MappingNode {
+				report(lineOffset+c.Line, fmt.Sprintf("each item must be a set of fields (%s: …), not %s", firstField(t), DescribeNode(c)))
+				ok = false
+				continue
+			}
 			ok = checkFields(c, t, lineOffset, report) && ok
 		}
 	case yaml.MappingNode:
@@ -143,10 +152,66 @@ func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, 
 				ok = false
 				continue
 			}
+			if want := wrongShape(v, ft); want != "" {
+				report(lineOffset+v.Line, fmt.Sprintf("%s: expected %s, not %s", k.Value, want, DescribeNode(v)))
+				ok = false
+				continue
+			}
 			ok = checkFields(v, ft, lineOffset, report) && ok
 		}
 	}
 	return ok
+}
+
+// wrongShape says what a field of type t holds when the node v holds
+// something else (a name where a list belongs, a list where text does),
+// or "" when the shape fits. An empty value (null) fits anything.
+func wrongShape(v *yaml.Node, t reflect.Type) string {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		if v.Kind != yaml.SequenceNode {
+			return `a list ([a, b], or one "- item" per line)`
+		}
+	case reflect.String:
+		if v.Kind != yaml.ScalarNode {
+			return "text"
+		}
+	case reflect.Struct:
+		if v.Kind != yaml.MappingNode {
+			return fmt.Sprintf("a set of fields (%s: …)", firstField(t))
+		}
+	}
+	return ""
+}
+
+// DescribeNode names what a YAML node holds, for messages about values of
+// the wrong shape: "a list", "a set of fields", or the text itself,
+// sanitized and cut short. The configuration file's checks use it too.
+func DescribeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a set of fields"
+	}
+	s := Sanitize(n.Value)
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:39]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// firstField is the yaml name of t's first field, for examples.
+func firstField(t reflect.Type) string {
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" && name != "-" {
+			return name
+		}
+	}
+	return "name"
 }
 
 func depth(n *yaml.Node, d int) int {

@@ -392,6 +392,12 @@ func TestLint(t *testing.T) {
 	if r.code != cli.ExitError || !strings.Contains(r.stderr, "is not a folder") {
 		t.Errorf("lint a file: exit %d, stderr %q", r.code, r.stderr)
 	}
+	// The roles folder itself instead of the catalog folder: nothing is
+	// read, and lint must say so rather than "ok".
+	r = cliRun(t, nil, "lint", goodCatalog+"/roles")
+	if r.code != cli.ExitError || !strings.Contains(r.stdout, "good/roles: no catalog files: put roles in roles/<id>.md") {
+		t.Errorf("lint the roles folder: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
 
 func TestPillars(t *testing.T) {
@@ -480,13 +486,23 @@ func TestExitCodes(t *testing.T) {
 		{"nothing found", []string{"search", "zzzqqq"}, cli.ExitError, `nothing matches "zzzqqq"`},
 		{"unknown family", []string{"list", "--family", "astrology"}, cli.ExitError, `no family "astrology"`},
 		{"missing catalog folder", []string{"--catalog", missingCatalog, "list"}, cli.ExitError, "cannot read catalog folder"},
+		{"empty catalog folder name", []string{"--catalog", "", "list"}, cli.ExitUsage, "--catalog needs a folder name"},
 		{"unknown flag", []string{"list", "--colour"}, cli.ExitUsage, "unknown flag: --colour"},
 		{"unknown command", []string{"frobnicate"}, cli.ExitUsage, `unknown command "frobnicate"`},
+		{"unknown config subcommand", []string{"config", "bogus"}, cli.ExitUsage, `unknown command "bogus" for "roledex config"`},
+		{"unknown completion shell", []string{"completion", "tcsh"}, cli.ExitUsage, `unknown command "tcsh" for "roledex completion"`},
+		{"help on an unknown command", []string{"help", "frobnicate"}, cli.ExitUsage, `unknown command "frobnicate"`},
 		{"bad track", []string{"list", "--track", "wizard"}, cli.ExitUsage, `unknown track "wizard"`},
 		{"list takes no args", []string{"list", "extra"}, cli.ExitUsage, "Run 'roledex --help' for usage."},
 		{"show without role", []string{"show"}, cli.ExitUsage, "accepts 1 arg(s), received 0"},
 		{"show two roles", []string{"show", "sre", "devops"}, cli.ExitUsage, "accepts 1 arg(s), received 2"},
 		{"show bad format", []string{"show", "sre", "--format", "pdf"}, cli.ExitUsage, `--format must be text or markdown, not "pdf"`},
+		{"show bad format, unknown role", []string{"show", "astronaut", "--format", "pdf"}, cli.ExitUsage, `--format must be text or markdown`},
+		{"show json and markdown", []string{"show", "sre", "--json", "--format", "markdown"}, cli.ExitUsage, `--json and --format markdown`},
+		{"compare bad format", []string{"compare", "sre", "devops", "--format", "pdf"}, cli.ExitUsage, `--format must be text or markdown, not "pdf"`},
+		{"compare bad format with json", []string{"compare", "sre", "devops", "--json", "--format", "pdf"}, cli.ExitUsage, `--format must be text or markdown`},
+		{"compare json and markdown", []string{"compare", "sre", "devops", "--json", "--format", "markdown"}, cli.ExitUsage, `--json and --format markdown`},
+		{"compare bad dimension, unknown role", []string{"compare", "sre", "astronaut", "--dimensions", "Vibes"}, cli.ExitUsage, `unknown dimension "Vibes"`},
 		{"compare one role", []string{"compare", "sre"}, cli.ExitUsage, "accepts between 2 and 3 arg(s), received 1"},
 		{"compare four roles", []string{"compare", "sre", "devops", "cto", "ceo"}, cli.ExitUsage, "accepts between 2 and 3 arg(s), received 4"},
 		{"compare a role with itself", []string{"compare", "sre", "site-reliability-engineer"}, cli.ExitUsage, "compare different roles"},
@@ -604,6 +620,12 @@ func TestDocsCoverCLI(t *testing.T) {
 	}
 	if n < 8 {
 		t.Errorf("found %d commands in --help", n)
+	}
+	// And every documented command exists.
+	for _, m := range regexp.MustCompile("(?m)^### `([a-z]+)").FindAllSubmatch(doc, -1) {
+		if !regexp.MustCompile(`(?m)^  ` + string(m[1]) + ` `).MatchString(cmds) {
+			t.Errorf("docs/cli.md documents %s, which roledex --help does not list", m[1])
+		}
 	}
 	srcs, _ := filepath.Glob("*.go")
 	tag := regexp.MustCompile("json:\"([a-z_]+)")

@@ -38,6 +38,17 @@ responsibilities they share and those each owns alone.`,
 		Args:              cobra.RangeArgs(2, 3),
 		ValidArgsFunction: a.completeRoles(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, asJSON); err != nil {
+				return err
+			}
+			if !cmd.Flags().Changed("dimensions") {
+				dims = a.config.CompareDimensions
+			}
+			for _, d := range dims {
+				if catalog.DimensionIndex(d) < 0 {
+					return fmt.Errorf("unknown dimension %q", d)
+				}
+			}
 			if err := a.load(); err != nil {
 				return err
 			}
@@ -55,14 +66,6 @@ responsibilities they share and those each owns alone.`,
 				roles = append(roles, r)
 			}
 			cmp := catalog.Compare(roles...)
-			if !cmd.Flags().Changed("dimensions") {
-				dims = a.config.CompareDimensions
-			}
-			for _, d := range dims {
-				if catalog.DimensionIndex(d) < 0 {
-					return fmt.Errorf("unknown dimension %q", d)
-				}
-			}
 			if !asJSON {
 				cmp = cmp.Only(dimensionFilter(dims))
 			}
@@ -73,8 +76,6 @@ responsibilities they share and those each owns alone.`,
 			case format == "markdown":
 				_, err := fmt.Fprint(w, catalog.ComparisonMarkdown(cmp, diff))
 				return err
-			case format != "text" && format != "":
-				return fmt.Errorf("--format must be text or markdown, not %q", format)
 			}
 			return writeComparison(w, cmp, a.width(), diff, a.styled(w))
 		},
@@ -82,7 +83,13 @@ responsibilities they share and those each owns alone.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&diff, "diff", false, "only the dimensions where the roles differ")
 	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or markdown")
+	_ = cmd.RegisterFlagCompletionFunc("format", choices("text", "markdown"))
 	cmd.Flags().StringSliceVar(&dims, "dimensions", nil, "show only these `DIMENSIONS` (comma-separated names; default: all, or compare_dimensions in the configuration)")
+	var dimNames []string
+	for _, d := range catalog.Dimensions {
+		dimNames = append(dimNames, d.Name)
+	}
+	_ = cmd.RegisterFlagCompletionFunc("dimensions", choices(dimNames...))
 	return cmd
 }
 

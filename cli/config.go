@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -42,7 +46,8 @@ theme: auto
 color: auto
 
 # Catalog folders loaded after the built-in catalog, like --catalog DIR.
-# A leading ~/ means your home folder; relative paths are relative to this file.
+# A leading ~/ (or ~\ on Windows) means your home folder; relative paths
+# are relative to this file.
 catalogs: []
 #  - ~/work/our-ladder
 
@@ -67,18 +72,49 @@ keys: {}
 
 // ConfigPath returns the configuration file's path: $ROLEDEX_CONFIG, else
 // $XDG_CONFIG_HOME/roledex/config.yaml, else the OS's user config folder.
+// It reads only getenv, so a run with a given environment never picks up
+// the file of the process it happens to run in.
 func ConfigPath(getenv func(string) string) (string, error) {
+	return configPathFor(runtime.GOOS, getenv)
+}
+
+// configPathFor is ConfigPath for the operating system goos. The user
+// config folder is os.UserConfigDir's, worked out from getenv.
+func configPathFor(goos string, getenv func(string) string) (string, error) {
 	if p := getenv("ROLEDEX_CONFIG"); p != "" {
 		return p, nil
 	}
-	if x := getenv("XDG_CONFIG_HOME"); x != "" && filepath.IsAbs(x) {
-		return filepath.Join(x, "roledex", "config.yaml"), nil
+	// Unix rules unless goos is windows, whatever system runs this.
+	abs := func(p string) bool { return strings.HasPrefix(p, "/") }
+	join := path.Join
+	if goos == "windows" {
+		abs = func(p string) bool {
+			return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
+		}
+		join = func(elem ...string) string { return strings.Join(elem, `\`) }
 	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("no configuration folder: %w (set XDG_CONFIG_HOME or ROLEDEX_CONFIG)", err)
+	dir := ""
+	switch home := getenv("HOME"); {
+	case abs(getenv("XDG_CONFIG_HOME")):
+		dir = getenv("XDG_CONFIG_HOME")
+	case goos == "windows":
+		for _, v := range []string{"AppData", "APPDATA"} {
+			if d := getenv(v); abs(d) {
+				dir = strings.TrimRight(d, `\/`)
+				break
+			}
+		}
+	case goos == "darwin" || goos == "ios":
+		if abs(home) {
+			dir = join(home, "Library", "Application Support")
+		}
+	case abs(home):
+		dir = join(home, ".config")
 	}
-	return filepath.Join(dir, "roledex", "config.yaml"), nil
+	if dir == "" {
+		return "", fmt.Errorf("no configuration folder: set ROLEDEX_CONFIG to the file, or XDG_CONFIG_HOME")
+	}
+	return join(dir, "roledex", "config.yaml"), nil
 }
 
 var yamlErrLine = regexp.MustCompile(`line (\d+): (.*)`)
@@ -97,44 +133,59 @@ func LoadConfig(path string) (Config, []error) {
 	if len(data) > 1<<20 {
 		return Config{}, []error{fmt.Errorf("%s: larger than 1 MiB; not a configuration file", catalog.Sanitize(path))}
 	}
-	var errs []error
-	at := func(line int, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s:%d: %s", catalog.Sanitize(path), line, catalog.Sanitize(fmt.Sprintf(format, args...))))
+	type lineErr struct {
+		line int
+		err  error
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, errEOF(err)) {
-		var te *yaml.TypeError
+	var found []lineErr
+	at := func(line int, format string, args ...any) {
+		found = append(found, lineErr{line, fmt.Errorf("%s:%d: %s", catalog.Sanitize(path), line, catalog.Sanitize(fmt.Sprintf(format, args...)))})
+	}
+	// problems returns what was found in line order.
+	problems := func() []error {
+		sort.SliceStable(found, func(i, j int) bool { return found[i].line < found[j].line })
+		errs := make([]error, len(found))
+		for i, f := range found {
+			errs[i] = f.err
+		}
+		return errs
+	}
+	yamlErr := func(err error) {
 		msgs := []string{err.Error()}
+		var te *yaml.TypeError
 		if errors.As(err, &te) {
 			msgs = te.Errors
 		}
-		unknownOnly := te != nil
 		for _, m := range msgs {
-			if !strings.Contains(m, "not found in type") {
-				unknownOnly = false
-			}
 			if g := yamlErrLine.FindStringSubmatch(m); g != nil {
 				n, _ := strconv.Atoi(g[1])
-				at(n, "%s", strings.Replace(g[2], "not found in type cli.Config", "is not a setting (theme, color, catalogs, compare_dimensions, keys)", 1))
+				at(n, "%s", g[2])
 			} else {
 				at(1, "%s", strings.TrimPrefix(m, "yaml: "))
 			}
 		}
-		if !unknownOnly {
-			return Config{}, errs
-		}
-		// Only unknown settings: read the known ones too, so every
-		// problem is reported in one go.
-		cfg = Config{}
-		if err := yaml.Unmarshal(data, &cfg); err != nil {
-			return Config{}, errs
-		}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
+		yamlErr(err)
+		return Config{}, problems()
+	}
+	var second yaml.Node
+	if dec.Decode(&second) == nil {
+		at(second.Line, "one YAML document only: the file holds a second one")
+	}
+	// Settings and the shape of their values first, in the user's terms:
+	// yaml's own errors speak of Go types ("cannot unmarshal !!str into
+	// []string"). Unknown settings do not stop the rest being checked.
+	if !checkShape(&root, at) {
+		return Config{}, problems()
+	}
+	if err := yaml.Unmarshal(data, &cfg); err != nil { // duplicate keys
+		yamlErr(err)
+		return Config{}, problems()
 	}
 	cfg.path = path
-	// Values: find their lines in a node parse.
-	var root yaml.Node
-	_ = yaml.Unmarshal(data, &root)
 	line := func(keys ...string) int { return nodeLine(&root, keys...) }
 	if !oneOf(cfg.Theme, "", "auto", "dark", "light") {
 		at(line("theme"), "theme must be auto, dark or light, not %q", cfg.Theme)
@@ -151,43 +202,120 @@ func LoadConfig(path string) (Config, []error) {
 	for group, actions := range cfg.Keys {
 		for action, keys := range actions {
 			if err := km.Remap(group, action, keys); err != nil {
-				l := line("keys", group, action)
 				if strings.HasPrefix(err.Error(), "unknown key group") {
-					l = line("keys", group)
+					at(line("keys", group), "keys: %v", err)
+					break // once per group, not once per action in it
 				}
-				at(l, "keys: %v", err)
+				at(line("keys", group, action), "keys: %v", err)
 			}
 		}
 	}
-	if len(errs) == 0 {
+	if len(found) == 0 {
 		// A conflict is only worth naming once every binding is valid.
 		for _, c := range km.Conflicts() {
-			// Point at the configured binding the conflict names.
-			l := line("keys")
+			// Point at the first configured binding the conflict names.
+			l := 0
 			for group, actions := range cfg.Keys {
 				for action := range actions {
-					if strings.Contains(c, group+"."+action) {
-						l = line("keys", group, action)
+					if al := line("keys", group, action); strings.Contains(c, group+"."+action) && (l == 0 || al < l) {
+						l = al
 					}
 				}
+			}
+			if l == 0 {
+				l = line("keys")
 			}
 			at(l, "keys: %s", c)
 		}
 	}
+	dirs := cfg.catalogDirs()
 	for i, c := range cfg.Catalogs {
+		l := line("catalogs", strconv.Itoa(i))
 		if strings.TrimSpace(c) == "" {
-			at(line("catalogs", strconv.Itoa(i)), "empty catalog folder name")
+			at(l, "empty catalog folder name")
+		} else if st, err := os.Stat(dirs[i]); err != nil {
+			at(l, "catalog folder %s: %s", dirs[i], errText(err))
+		} else if !st.IsDir() {
+			at(l, "catalog folder %s is not a folder", dirs[i])
 		}
 	}
-	return cfg, errs
+	return cfg, problems()
 }
 
-func errEOF(err error) error {
-	if err != nil && err.Error() == "EOF" {
-		return err
+// settingNames are the top-level settings of config.yaml.
+var settingNames = []string{"theme", "color", "catalogs", "compare_dimensions", "keys"}
+
+// checkShape reports unknown settings and values of the wrong kind (a
+// name where a list belongs, a list where one value does). It returns
+// false when a value has the wrong kind: decoding would then fail too.
+func checkShape(doc *yaml.Node, at func(int, string, ...any)) bool {
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
+		return true
 	}
-	return errors.New("not EOF")
+	ok := true
+	bad := func(n *yaml.Node, format string, args ...any) {
+		at(n.Line, format, args...)
+		ok = false
+	}
+	root := deref(doc.Content[0])
+	if root.Kind != yaml.MappingNode {
+		bad(root, "expected settings (theme: dark, …), not %s", catalog.DescribeNode(root))
+		return false
+	}
+	list := func(name string, v *yaml.Node) {
+		switch {
+		case isNull(v):
+		case v.Kind != yaml.SequenceNode:
+			bad(v, "%s: expected a list, not %s", name, catalog.DescribeNode(v))
+		default:
+			for _, item := range v.Content {
+				if deref(item).Kind != yaml.ScalarNode {
+					bad(item, "%s: expected a list of names, not %s in it", name, catalog.DescribeNode(deref(item)))
+				}
+			}
+		}
+	}
+	pairs := func(n *yaml.Node, each func(k, v *yaml.Node)) {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			each(n.Content[i], deref(n.Content[i+1]))
+		}
+	}
+	pairs(root, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "theme", "color":
+			if v.Kind != yaml.ScalarNode {
+				bad(v, "%s: expected one value, not %s", k.Value, catalog.DescribeNode(v))
+			}
+		case "catalogs", "compare_dimensions":
+			list(k.Value, v)
+		case "keys":
+			if !isNull(v) && v.Kind != yaml.MappingNode {
+				bad(v, "keys: expected groups of actions (keys: {browse: {mark: [x]}}), not %s", catalog.DescribeNode(v))
+				return
+			}
+			pairs(v, func(g, actions *yaml.Node) {
+				if !isNull(actions) && actions.Kind != yaml.MappingNode {
+					bad(actions, "keys.%s: expected actions (mark: [x]), not %s", g.Value, catalog.DescribeNode(actions))
+					return
+				}
+				pairs(actions, func(a, keys *yaml.Node) { list("keys."+g.Value+"."+a.Value, keys) })
+			})
+		default:
+			at(k.Line, "field %s is not a setting (%s)", k.Value, strings.Join(settingNames, ", "))
+		}
+	})
+	return ok
 }
+
+// deref follows a YAML alias (*name) to the node it stands for.
+func deref(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 func oneOf(s string, opts ...string) bool {
 	for _, o := range opts {
@@ -252,7 +380,7 @@ func (c Config) catalogDirs() []string {
 	var out []string
 	for _, d := range c.Catalogs {
 		switch {
-		case strings.HasPrefix(d, "~/"):
+		case strings.HasPrefix(d, "~/") || strings.HasPrefix(d, "~"+string(filepath.Separator)):
 			if home, err := os.UserHomeDir(); err == nil {
 				d = filepath.Join(home, d[2:])
 			}

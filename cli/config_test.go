@@ -3,6 +3,8 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -105,7 +107,8 @@ func settled(t *testing.T, env map[string]string, args ...string) *app {
 }
 
 func TestPrecedenceFlagEnvConfig(t *testing.T) {
-	_, env := writeConfig(t, "theme: light\ncolor: always\ncatalogs: [../our-ladder]\n")
+	dir, env := writeConfig(t, "theme: light\ncolor: always\ncatalogs: [../our-ladder]\n")
+	must(t, os.Mkdir(filepath.Join(dir, "our-ladder"), 0o755)) // relative to the file's folder
 	if a := settled(t, env); a.theme != "light" || a.color != "always" {
 		t.Fatalf("config alone: theme %s color %s", a.theme, a.color)
 	}
@@ -132,5 +135,138 @@ func TestConfigCompareDimensions(t *testing.T) {
 	r = runWith(t, false, env, "compare", "devops", "sre", "--dimensions", "Primary role")
 	if !strings.Contains(r.stdout, "Primary role") || strings.Contains(r.stdout, "Team management") {
 		t.Fatalf("--dimensions beats the configuration:\n%s", r.stdout)
+	}
+}
+
+// TestConfigPathFromEnv: the path comes from the environment roledex is
+// given, per operating system, never from the real process environment
+// (tests and embedders must not read the developer's own file).
+func TestConfigPathFromEnv(t *testing.T) {
+	cases := []struct {
+		goos string
+		env  map[string]string
+		want string
+	}{
+		{"linux", map[string]string{"ROLEDEX_CONFIG": "/etc/rdx.yaml", "XDG_CONFIG_HOME": "/x"}, "/etc/rdx.yaml"},
+		{"linux", map[string]string{"XDG_CONFIG_HOME": "/x/cfg", "HOME": "/home/m"}, "/x/cfg/roledex/config.yaml"},
+		{"linux", map[string]string{"XDG_CONFIG_HOME": "relative", "HOME": "/home/m"}, "/home/m/.config/roledex/config.yaml"},
+		{"linux", map[string]string{"HOME": "/home/m"}, "/home/m/.config/roledex/config.yaml"},
+		{"darwin", map[string]string{"HOME": "/Users/m"}, "/Users/m/Library/Application Support/roledex/config.yaml"},
+		{"darwin", map[string]string{"XDG_CONFIG_HOME": "/Users/m/.config", "HOME": "/Users/m"}, "/Users/m/.config/roledex/config.yaml"},
+		{"windows", map[string]string{"AppData": `C:\Users\m\AppData\Roaming`}, `C:\Users\m\AppData\Roaming\roledex\config.yaml`},
+		{"windows", map[string]string{"APPDATA": `C:\Users\m\AppData\Roaming\`}, `C:\Users\m\AppData\Roaming\roledex\config.yaml`},
+	}
+	for _, c := range cases {
+		got, err := configPathFor(c.goos, func(k string) string { return c.env[k] })
+		if err != nil || got != c.want {
+			t.Errorf("%s: %q, %v; want %q", c.goos, got, err, c.want)
+		}
+	}
+	for _, goos := range []string{"linux", "darwin", "windows"} {
+		if got, err := configPathFor(goos, func(string) string { return "" }); err == nil {
+			t.Errorf("%s with no HOME or AppData: %q, want an error", goos, got)
+		}
+	}
+	// A run with an empty environment reads no configuration at all, even
+	// when the process's own HOME holds one.
+	home := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(home, ".config", "roledex"), 0o755))
+	must(t, os.WriteFile(filepath.Join(home, ".config", "roledex", "config.yaml"), []byte("theme: purple\n"), 0o644))
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", "")
+	if r := runWith(t, false, nil, "list", "--track", "executive"); r.code != 0 {
+		t.Fatalf("a config outside the given environment was read: %d %s", r.code, r.stderr)
+	}
+}
+
+// TestConfigProblemsInLineOrder: problems come sorted by line, the same
+// way every run (the key groups are a map, read in random order).
+func TestConfigProblemsInLineOrder(t *testing.T) {
+	_, env := writeConfig(t, "keys:\n  browse:\n    a1: [x]\n    a2: [x]\n  compare:\n    a3: [x]\n  g1:\n    a: [x]\n  g2:\n    a: [x]\n    b: [x]\ntheme: sepia\n")
+	p, _ := ConfigPath(func(k string) string { return env[k] })
+	lineOf := regexp.MustCompile(`^[^\n]*config\.yaml:(\d+):`)
+	for run := 0; run < 20; run++ {
+		_, errs := LoadConfig(p)
+		if len(errs) != 6 {
+			t.Fatalf("%d problems, want 6: %v", len(errs), errs)
+		}
+		prev := 0
+		for _, e := range errs {
+			m := lineOf.FindStringSubmatch(e.Error())
+			if m == nil {
+				t.Fatalf("no line in %q", e)
+			}
+			n, _ := strconv.Atoi(m[1])
+			if n < prev {
+				t.Fatalf("problems out of line order: %v", errs)
+			}
+			prev = n
+		}
+	}
+}
+
+// TestConfigKeyNames: a key bubbletea never sends is a bad value, at its line.
+func TestConfigKeyNames(t *testing.T) {
+	_, env := writeConfig(t, "theme: dark\nkeys:\n  global:\n    quit: [ctrl+q, Ctrl+Q]\n")
+	p, _ := ConfigPath(func(k string) string { return env[k] })
+	_, errs := LoadConfig(p)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `config.yaml:4: keys: global.quit: "Ctrl+Q" is not a key bubbletea sends: write ctrl+q`) {
+		t.Fatalf("want one problem at line 4 naming ctrl+q, got %v", errs)
+	}
+}
+
+// TestConfigKeysReachTheExplorer: the key map handed to the explorer is
+// the configured one (ui's tests show a remapped key then does its job).
+func TestConfigKeysReachTheExplorer(t *testing.T) {
+	_, env := writeConfig(t, "keys:\n  browse:\n    mark: [x, X]\n  global:\n    quit: [ctrl+q]\n")
+	km := settled(t, env).config.KeyMap()
+	if got := strings.Join(km.Browse.Mark.Keys(), " "); got != "x X" {
+		t.Errorf("browse.mark keys = %q, want \"x X\"", got)
+	}
+	if got := strings.Join(km.Global.Quit.Keys(), " "); got != "ctrl+q" {
+		t.Errorf("global.quit keys = %q, want ctrl+q", got)
+	}
+	if got := strings.Join(km.Browse.Filter.Keys(), " "); got == "" {
+		t.Error("an action the configuration leaves alone lost its keys")
+	}
+}
+
+// TestConfigValueProblems: values of the wrong shape and catalog folders
+// that are not there are named at their line, in the user's terms.
+func TestConfigValueProblems(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	must(t, os.WriteFile(file, nil, 0o644))
+	for _, c := range []struct{ text, want string }{
+		{"catalogs: foo\n", `:1: catalogs: expected a list, not "foo"`},
+		{"compare_dimensions: Scope\n", `:1: compare_dimensions: expected a list, not "Scope"`},
+		{"theme: [dark]\n", `:1: theme: expected one value, not a list`},
+		{"keys: [a]\n", `:1: keys: expected groups of actions (keys: {browse: {mark: [x]}}), not a list`},
+		{"keys:\n  browse:\n    mark: x\n", `:3: keys.browse.mark: expected a list, not "x"`},
+		{"theme: dark\n---\ntheme: light\n", `:2: one YAML document only: the file holds a second one`},
+		{"catalogs:\n  - /no/such/ladder\n", `:2: catalog folder /no/such/ladder: no such file or directory`},
+		{"catalogs:\n  - " + file + "\n", `:2: catalog folder ` + file + ` is not a folder`},
+	} {
+		_, env := writeConfig(t, c.text)
+		p, _ := ConfigPath(func(k string) string { return env[k] })
+		_, errs := LoadConfig(p)
+		if len(errs) != 1 || errs[0].Error() != p+c.want {
+			t.Errorf("%q: got %v, want one problem %q", c.text, errs, c.want)
+		}
+	}
+}
+
+// TestConfigCatalogFolders: ~/ is the home folder (~\ too on Windows,
+// where the separator is \), a relative folder is relative to the file.
+func TestConfigCatalogFolders(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	tilde := "~" + string(filepath.Separator) + "ladder"
+	abs := filepath.Join(home, "abs")
+	cfg := Config{Catalogs: []string{tilde, "rel", abs}, path: filepath.Join(home, "cfg", "config.yaml")}
+	got := cfg.catalogDirs()
+	want := []string{filepath.Join(home, "ladder"), filepath.Join(home, "cfg", "rel"), abs}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("catalogDirs = %q, want %q", got, want)
 	}
 }

@@ -13,12 +13,15 @@ func (a *app) lintCmd() *cobra.Command {
 		Use:   "lint [DIR...]",
 		Short: "Check catalog folders and report every problem as path:line: message",
 		Long: `Check one or more catalog folders (when none is given: the --catalog
-folders, else the built-in catalog): front matter, required fields and
+and configured folders, else the built-in catalog): front matter, required fields and
 sections, dimension names, ids and links. Each folder is checked on top
 of the built-in catalog, so its links may point at built-in roles.
 Exits 1 when anything is found.`,
 		Example: `  roledex lint
   roledex lint ./our-ladder`,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var cat *catalog.Catalog
 			var probs catalog.Problems

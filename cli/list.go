@@ -28,6 +28,8 @@ func (a *app) listCmd() *cobra.Command {
 	cmd.Flags().StringVar(&o.family, "family", "", "only roles of this `FAMILY` (case-insensitive; a prefix is enough)")
 	cmd.Flags().StringVar(&o.track, "track", "", "only roles on this `TRACK`: individual contributor (ic), lead, manager, executive")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
+	_ = cmd.RegisterFlagCompletionFunc("family", a.completeFamilies)
+	_ = cmd.RegisterFlagCompletionFunc("track", choices("individual contributor", "lead", "manager", "executive"))
 	return cmd
 }
 

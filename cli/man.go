@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,7 +16,8 @@ import (
 var manDate = time.Date(2026, time.November, 1, 0, 0, 0, 0, time.UTC)
 
 func manHeader() *doc.GenManHeader {
-	return &doc.GenManHeader{Title: "ROLEDEX", Section: "1", Source: "roledex", Manual: "roledex manual", Date: &manDate}
+	// No Title: each page is named after its command (ROLEDEX-COMPARE).
+	return &doc.GenManHeader{Section: "1", Source: "roledex", Manual: "roledex manual", Date: &manDate}
 }
 
 func (a *app) manCmd() *cobra.Command {
@@ -40,9 +40,9 @@ func (a *app) manCmd() *cobra.Command {
 				fmt.Fprintln(cmd.ErrOrStderr(), "wrote man pages to", dir)
 				return nil
 			}
-			target, _, err := root.Find(args)
-			if err != nil || (len(args) > 0 && target == root) {
-				return fmt.Errorf("no command %q", strings.Join(args, " "))
+			target, err := findCommand(root, args)
+			if err != nil {
+				return err
 			}
 			var b bytes.Buffer
 			if err := doc.GenMan(target, manHeader(), &b); err != nil {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/roledex/roledex/catalog"
 	"github.com/roledex/roledex/content"
@@ -48,6 +49,9 @@ type Env struct {
 	// IsTerminal reports whether w is a terminal; Size its columns.
 	IsTerminal func(w io.Writer) bool
 	Size       func(w io.Writer) (int, int)
+	// DarkBackground asks the terminal whether its background is dark;
+	// nil means dark. Only called for styled output with theme auto.
+	DarkBackground func() bool
 }
 
 // OSEnv returns the environment of the running process.
@@ -66,6 +70,7 @@ func OSEnv() Env {
 			}
 			return 0, 0
 		},
+		DarkBackground: func() bool { return lipgloss.HasDarkBackground(os.Stdin, os.Stdout) },
 	}
 }
 
@@ -87,10 +92,6 @@ func Execute(args []string, env Env) int {
 	a := &app{env: env}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	// Every byte printed passes a last filter: styled output keeps only SGR
-	// styling, plain output keeps no escape sequence at all.
-	root.SetOut(&safeWriter{w: env.Stdout, plain: func() bool { return !a.styled(env.Stdout) }})
-	root.SetErr(&safeWriter{w: env.Stderr, plain: func() bool { return true }})
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
@@ -132,6 +133,9 @@ terminal).`,
 	root.PersistentFlags().StringVar(&a.color, "color", "auto", "colour output: auto, always or never (NO_COLOR also turns it off)")
 	root.PersistentFlags().StringVar(&a.theme, "theme", "auto", "styles for a dark or light terminal: auto, dark or light")
 	root.PersistentFlags().StringVar(&a.state, "state", "", "keep the career plan in `FILE` (one per mentee; default: the user's state folder)")
+	_ = root.MarkPersistentFlagDirname("catalog")
+	_ = root.RegisterFlagCompletionFunc("color", choices("auto", "always", "never"))
+	_ = root.RegisterFlagCompletionFunc("theme", choices("auto", "dark", "light"))
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		if err := a.checkGlobalFlags(); err != nil {
 			return err
@@ -141,11 +145,63 @@ terminal).`,
 	root.SetVersionTemplate("roledex {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
 	root.AddCommand(a.listCmd(), a.showCmd(), a.compareCmd(), a.searchCmd(), a.lintCmd(),
-		a.pillarsCmd(), a.tasksCmd(), a.uiCmd(), a.configCmd(), a.pathCmd(), a.gapCmd(), a.planCmd())
+		a.pillarsCmd(), a.tasksCmd(), a.uiCmd(), a.configCmd(), a.pathCmd(), a.gapCmd(), a.planCmd(), a.manCmd())
+	// Every byte printed passes a last filter: styled output keeps only SGR
+	// styling, plain output keeps no escape sequence at all. Set before
+	// strictNames: the completion command takes its writer when made.
+	root.SetOut(&safeWriter{w: a.env.Stdout, plain: func() bool { return !a.styled(a.env.Stdout) }})
+	root.SetErr(&safeWriter{w: a.env.Stderr, plain: func() bool { return true }})
+	strictNames(root)
 	return root
 }
 
+// strictNames makes a mistyped command name a usage error (exit 2). Left
+// alone, cobra prints help and exits 0 for "roledex config bogus",
+// "roledex completion tcsh" and "roledex help bogus", and a script never
+// learns that it asked for something that does not exist.
+func strictNames(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.HasSubCommands() && !c.Runnable() {
+			c.Args = cobra.NoArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		}
+		if c.Name() == "help" && c.Run != nil {
+			run := c.Run
+			c.Run = nil
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if _, err := findCommand(root, args); err != nil {
+					return err
+				}
+				run(cmd, args)
+				return nil
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// findCommand returns the command that args name ("plan show"), or a
+// usage error when they name none.
+func findCommand(root *cobra.Command, args []string) (*cobra.Command, error) {
+	target, rest, err := root.Find(args)
+	if err != nil || len(rest) > 0 || (len(args) > 0 && target == root) {
+		return nil, fmt.Errorf("unknown command %q (roledex --help lists them)", strings.Join(args, " "))
+	}
+	return target, nil
+}
+
 func (a *app) checkGlobalFlags() error {
+	for _, d := range a.dirs {
+		if strings.TrimSpace(d) == "" {
+			return fmt.Errorf("--catalog needs a folder name")
+		}
+	}
 	switch a.color {
 	case "auto", "always", "never":
 	default:
@@ -170,16 +226,15 @@ func (a *app) applyConfig(cmd *cobra.Command) error {
 			return nil
 		}
 	}
-	path, err := ConfigPath(a.env.Getenv)
-	if err != nil {
-		return nil // no config folder on this system: defaults apply
-	}
-	cfg, errs := LoadConfig(path)
-	if len(errs) > 0 {
-		for _, e := range errs {
-			fmt.Fprintln(a.env.Stderr, e)
+	var cfg Config // no config folder on this system: defaults apply
+	if path, err := ConfigPath(a.env.Getenv); err == nil {
+		var errs []error
+		if cfg, errs = LoadConfig(path); len(errs) > 0 {
+			for _, e := range errs {
+				fmt.Fprintln(a.env.Stderr, e)
+			}
+			return fail(fmt.Errorf("fix the configuration file (roledex config check), or move it aside"))
 		}
-		return fail(fmt.Errorf("fix the configuration file (roledex config check), or move it aside"))
 	}
 	a.config = cfg
 	flags := cmd.Flags()
@@ -284,21 +339,64 @@ func (a *app) width() int {
 	return 100
 }
 
-// completeRoles offers role ids for shell completion.
-func (a *app) completeRoles(max int) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+// completeRoles offers role ids for shell completion, leaving out the
+// roles the arguments already name.
+func (a *app) completeRoles(max int) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if max > 0 && len(args) >= max {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		if err := a.load(); err != nil {
+		if err := a.loadForCompletion(); err != nil {
 			return nil, cobra.ShellCompDirectiveError
+		}
+		named := map[string]bool{}
+		for _, arg := range args {
+			if r, err := a.cat.Find(arg); err == nil {
+				named[r.ID] = true
+			}
 		}
 		var out []string
 		for _, r := range a.cat.Roles {
-			if strings.HasPrefix(r.ID, toComplete) {
+			if strings.HasPrefix(r.ID, toComplete) && !named[r.ID] {
 				out = append(out, r.ID+"\t"+r.Title)
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// loadForCompletion loads the catalog for a shell completion request,
+// with the configuration's catalog folders. applyConfig skips completion
+// requests: they parse their flags (--catalog) only later, and must never
+// print a problem into the user's command line.
+func (a *app) loadForCompletion() error {
+	if a.cat != nil {
+		return nil
+	}
+	if path, err := ConfigPath(a.env.Getenv); err == nil {
+		if cfg, errs := LoadConfig(path); len(errs) == 0 {
+			a.config = cfg
+			a.dirs = append(cfg.catalogDirs(), a.dirs...)
+		}
+	}
+	return a.loadQuiet()
+}
+
+// completeFamilies offers the catalog's families for --family.
+func (a *app) completeFamilies(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if err := a.loadForCompletion(); err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	var out []string
+	for _, f := range a.cat.Families() {
+		if strings.HasPrefix(strings.ToLower(f), strings.ToLower(toComplete)) {
+			out = append(out, f)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// choices offers a flag's fixed values.
+func choices(values ...string) cobra.CompletionFunc {
+	return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
 }

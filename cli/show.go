@@ -22,6 +22,9 @@ a title or an alias, in any case ("sre", "SRE", "site-reliability-engineer").`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.completeRoles(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, asJSON); err != nil {
+				return err
+			}
 			if err := a.load(); err != nil {
 				return err
 			}
@@ -30,24 +33,35 @@ a title or an alias, in any case ("sre", "SRE", "site-reliability-engineer").`,
 				return err
 			}
 			w := cmd.OutOrStdout()
-			if asJSON {
+			switch {
+			case asJSON:
 				return writeJSON(w, detailOf(a.cat, r))
-			}
-			md := a.cat.RoleMarkdown(r)
-			switch format {
-			case "markdown":
-				_, err := fmt.Fprint(w, md)
+			case format == "markdown":
+				_, err := fmt.Fprint(w, a.cat.RoleMarkdown(r))
 				return err
-			case "text", "":
-			default:
-				return fmt.Errorf("--format must be text or markdown, not %q", format)
 			}
-			return a.printMarkdown(cmd, md)
+			return a.printMarkdown(cmd, a.cat.RoleMarkdown(r))
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or markdown")
+	_ = cmd.RegisterFlagCompletionFunc("format", choices("text", "markdown"))
 	return cmd
+}
+
+// checkFormat refuses a --format other than text or markdown, and
+// markdown together with --json: usage mistakes, found before any work.
+func checkFormat(format string, asJSON bool) error {
+	switch format {
+	case "text", "":
+	case "markdown":
+		if asJSON {
+			return fmt.Errorf("--json and --format markdown ask for two outputs: give one")
+		}
+	default:
+		return fmt.Errorf("--format must be text or markdown, not %q", format)
+	}
+	return nil
 }
 
 // printMarkdown renders md for the terminal (styled) or as plain text.
@@ -56,7 +70,7 @@ func (a *app) printMarkdown(cmd *cobra.Command, md string) error {
 	style := ui.StylePlain
 	if a.styled(w) {
 		style = ui.StyleDark
-		if a.theme == "light" {
+		if a.theme == "light" || a.theme == "auto" && a.env.DarkBackground != nil && !a.env.DarkBackground() {
 			style = ui.StyleLight
 		}
 	}

@@ -36,6 +36,7 @@ exact command for what you looked at together.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.screen, "screen", "roles", "first `SCREEN`: roles, compare, search, pillars, tasks or plan")
+	_ = cmd.RegisterFlagCompletionFunc("screen", choices("roles", "compare", "search", "pillars", "tasks", "plan"))
 	cmd.Flags().StringVar(&o.query, "search", "", "open the search screen with `QUERY`")
 	return cmd
 }

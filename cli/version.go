@@ -11,8 +11,18 @@ var version = ""
 // versionString says which roledex this is: the version (from the build
 // flag or the module), the commit it was built from, and the Go version.
 func versionString() string {
-	v, commit, dirty, goVersion := version, "", false, ""
-	if info, ok := debug.ReadBuildInfo(); ok {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		info = nil
+	}
+	return versionFrom(version, info)
+}
+
+// versionFrom is versionString for a given -X version and build
+// information (nil when the binary carries none).
+func versionFrom(ldVersion string, info *debug.BuildInfo) string {
+	v, commit, dirty, goVersion := ldVersion, "", false, "an unknown Go"
+	if info != nil {
 		goVersion = info.GoVersion
 		if v == "" {
 			v = info.Main.Version

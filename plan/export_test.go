@@ -56,7 +56,7 @@ func TestExportContent(t *testing.T) {
 	out := Export(c, exportState(t, c), time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC))
 	for _, want := range []string{
 		"Exported on 14 March 2026.",
-		"**Software Engineer**: individual contributor, R&amp;D Engineering.",
+		"**Software Engineer**: individual contributor, R&D Engineering.",
 		"## Toward Tech Lead",
 		"## Toward Engineering Manager",
 		"## Toward “retired-role”",

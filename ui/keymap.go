@@ -3,9 +3,11 @@ package ui
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 )
@@ -80,8 +82,11 @@ func (k *KeyMap) Remap(screen, action string, keys []string) error {
 		return fmt.Errorf("%s.%s: give at least one key", screen, action)
 	}
 	for _, key := range keys {
-		if strings.TrimSpace(key) == "" || strings.ContainsAny(key, " \t") && key != " " {
+		if strings.TrimSpace(key) == "" && key != " " || strings.ContainsAny(key, " \t") && key != " " { // " ": checkKey says space
 			return fmt.Errorf("%s.%s: %q is not a key (write space, tab, ctrl+x, f1, …)", screen, action, key)
+		}
+		if err := checkKey(key); err != nil {
+			return fmt.Errorf("%s.%s: %w", screen, action, err)
 		}
 	}
 	found, screenFound := false, false
@@ -106,6 +111,82 @@ func (k *KeyMap) Remap(screen, action string, keys []string) error {
 			}
 		})
 		return fmt.Errorf("unknown action %q in %s (actions: %s)", action, screen, strings.Join(names, ", "))
+	}
+	return nil
+}
+
+// keyModifiers are bubbletea's modifier names, in the order it writes them.
+var keyModifiers = []string{"ctrl", "alt", "shift", "meta", "hyper", "super"}
+
+// keyNames are the keys bubbletea names with a word rather than the
+// character they type.
+var keyNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(`enter tab backspace esc space up down left right begin find insert
+		delete select pgup pgdown home end equal mul plus comma minus period div sep capslock
+		scrolllock numlock printscreen pause menu mediaplay mediapause mediaplaypause mediareverse
+		mediastop mediafastforward mediarewind medianext mediaprev mediarecord lowervol raisevol mute
+		leftshift leftalt leftctrl leftsuper lefthyper leftmeta rightshift rightalt rightctrl
+		rightsuper righthyper rightmeta isolevel3shift isolevel5shift`) {
+		m[n] = true
+	}
+	for i := 1; i <= 63; i++ {
+		m[fmt.Sprintf("f%d", i)] = true
+	}
+	return m
+}()
+
+// keyAliases are names people write for keys bubbletea names otherwise.
+var keyAliases = map[string]string{
+	"escape": "esc", "return": "enter", "pagedown": "pgdown", "pageup": "pgup", "page_down": "pgdown",
+	"page_up": "pgup", "pgdn": "pgdown", "del": "delete", "ins": "insert", "spacebar": "space", "bs": "backspace",
+}
+
+// checkKey reports a key written otherwise than bubbletea names key
+// presses (key.Matches compares the names): such a binding would never
+// fire. A single character is taken as typed; "ctrl+alt+x", "shift+tab",
+// "pgdown" and "f5" are the named forms.
+func checkKey(k string) error {
+	notKey := func(hint string) error { return fmt.Errorf("%q is not a key bubbletea sends%s", k, hint) }
+	switch {
+	case k == " ":
+		return notKey(": write space") // the one character bubbletea names
+	case utf8.RuneCountInString(k) == 1:
+		return nil
+	}
+	parts := strings.Split(k, "+")
+	base, mods := parts[len(parts)-1], parts[:len(parts)-1]
+	if base == "" && len(parts) >= 3 && parts[len(parts)-2] == "" { // ctrl++
+		base, mods = "+", parts[:len(parts)-2]
+	}
+	has := map[string]bool{}
+	for _, m := range mods {
+		m = strings.ToLower(m)
+		if !slices.Contains(keyModifiers, m) || has[m] {
+			return notKey(": modifiers are " + strings.Join(keyModifiers, ", "))
+		}
+		has[m] = true
+	}
+	switch {
+	case utf8.RuneCountInString(base) == 1:
+		if len(mods) > 0 {
+			base = strings.ToLower(base)
+		}
+	case keyNames[strings.ToLower(base)]:
+		base = strings.ToLower(base)
+	case keyAliases[strings.ToLower(base)] != "":
+		base = keyAliases[strings.ToLower(base)]
+	default:
+		return notKey(" (write a character, or a name such as enter, esc, pgdown, f5, with ctrl+, alt+, shift+ before it)")
+	}
+	var want []string
+	for _, m := range keyModifiers {
+		if has[m] {
+			want = append(want, m)
+		}
+	}
+	if canonical := strings.Join(append(want, base), "+"); canonical != k {
+		return notKey(": write " + canonical)
 	}
 	return nil
 }

@@ -84,3 +84,39 @@ func updating() bool {
 	f := flag.Lookup("update")
 	return f != nil && f.Value.String() == "true"
 }
+
+// TestRemapRejectsKeysNoTerminalSends: a key written differently from how
+// bubbletea names it (Ctrl+Q, escape, alt+ctrl+x) would never match a
+// key press, so the binding would silently be dead.
+func TestRemapRejectsKeysNoTerminalSends(t *testing.T) {
+	for key, want := range map[string]string{
+		"Ctrl+Q":     `"Ctrl+Q" is not a key bubbletea sends: write ctrl+q`,
+		"escape":     `"escape" is not a key bubbletea sends: write esc`,
+		"alt+ctrl+x": `"alt+ctrl+x" is not a key bubbletea sends: write ctrl+alt+x`,
+		"pagedown":   `"pagedown" is not a key bubbletea sends: write pgdown`,
+		"ctrl+":      `"ctrl+" is not a key bubbletea sends`,
+		"hyperdrive": `"hyperdrive" is not a key bubbletea sends`,
+		"cmd+k":      `"cmd+k" is not a key bubbletea sends: modifiers are ctrl, alt, shift, meta, hyper, super`,
+		" ":          `" " is not a key bubbletea sends: write space`,
+	} {
+		km := DefaultKeyMap()
+		err := km.Remap("browse", "mark", []string{key})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Remap(%q): %v, want %q", key, err, want)
+		}
+	}
+	for _, key := range []string{"ctrl+q", "Q", "?", "é", "f5", "shift+tab", "ctrl+alt+x", "space", "pgdown", "alt+enter", "+", "ctrl++"} {
+		km := DefaultKeyMap()
+		if err := km.Remap("browse", "mark", []string{key}); err != nil {
+			t.Errorf("Remap(%q): %v", key, err)
+		}
+	}
+	// Every default binding passes the same check.
+	for _, a := range DefaultKeyMap().Actions() {
+		for _, k := range a.Keys {
+			if err := checkKey(k); err != nil {
+				t.Errorf("default %s.%s: %v", a.Screen, a.Action, err)
+			}
+		}
+	}
+}
