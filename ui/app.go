@@ -331,6 +331,10 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, g.Back) && !(text && msg.String() == "backspace"):
 		return m, m.back()
+	case key.Matches(msg, g.Help) && m.screen == ScreenSearch && m.search.input.Value() == "":
+		// Nobody searches for a lone "?": on an empty query it is help.
+		m.showHelp = true
+		return m, nil
 	case text && !isCtrlOrF(msg):
 		return m, m.toScreen(msg)
 	case key.Matches(msg, g.Quit):
@@ -561,12 +565,76 @@ func (m Model) footer() string {
 	if m.status != "" {
 		return m.c.styles.Notice.Render(ansi.Truncate(m.status, m.width, "…"))
 	}
-	return m.help.ShortHelpView(m.helpKeys().ShortHelp())
+	return m.shortHelp(m.helpKeys().ShortHelp())
+}
+
+// shortHelp draws the help line. The key that opens the full help is
+// what leads to every other key, so when the line is too long it is the
+// others that make room: "? help" always ends the line.
+func (m Model) shortHelp(bindings []key.Binding) string {
+	g := m.c.keys.Global
+	var rest []key.Binding
+	var helpKey *key.Binding
+	for i, b := range bindings {
+		if helpKey == nil && sameHelp(b, g.Help) {
+			helpKey = &bindings[i]
+			continue
+		}
+		rest = append(rest, b)
+	}
+	if helpKey == nil {
+		return m.help.ShortHelpView(bindings)
+	}
+	st := m.help.Styles
+	tail := st.ShortKey.Render(helpKey.Help().Key) + " " + st.ShortDesc.Render(helpKey.Help().Desc)
+	sep := st.ShortSeparator.Render(m.help.ShortSeparator)
+	h := m.help
+	h.SetWidth(max(m.help.Width()-lipgloss.Width(sep+tail), 1))
+	head := h.ShortHelpView(rest)
+	if head == "" {
+		return tail
+	}
+	if strings.HasSuffix(ansi.Strip(head), "…") {
+		return head + " " + tail
+	}
+	return head + sep + tail
+}
+
+func sameHelp(a, b key.Binding) bool {
+	return a.Help() == b.Help() && strings.Join(a.Keys(), " ") == strings.Join(b.Keys(), " ")
 }
 
 func (m Model) fullHelp() string {
 	title := m.c.styles.Header.Render(m.screen.String()+" · keys") + m.c.styles.Faint.Render("   (? or esc closes)")
-	return title + "\n\n" + m.help.FullHelpView(m.helpKeys().FullHelp())
+	return title + "\n\n" + m.fullHelpColumns(m.helpKeys().FullHelp())
+}
+
+// fullHelpColumns lays the help columns side by side while they fit the
+// window and starts a new row of columns when they do not, so that no
+// column (the global keys come last) is cut off on a narrow terminal.
+func (m Model) fullHelpColumns(groups [][]key.Binding) string {
+	h := m.help
+	h.SetWidth(0) // each row is measured here
+	sepW := lipgloss.Width(h.FullSeparator)
+	var rows []string
+	var row [][]key.Binding
+	width := 0
+	for _, g := range groups {
+		w := lipgloss.Width(h.FullHelpView([][]key.Binding{g}))
+		if len(row) > 0 && width+sepW+w > m.width-2 {
+			rows = append(rows, h.FullHelpView(row))
+			row, width = nil, 0
+		}
+		if len(row) > 0 {
+			width += sepW
+		}
+		row = append(row, g)
+		width += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, h.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n\n")
 }
 
 // helpKeys returns the bindings of the screen in front for bubbles/help.
@@ -580,7 +648,7 @@ func (m Model) helpKeys() helpMap {
 			return helpMap{short: []key.Binding{k2("enter", "apply filter"), k2("esc", "cancel")}}
 		}
 		return helpMap{
-			short: []key.Binding{b.Focus, b.Mark, g.Compare, b.Links, g.Search, b.Group, g.Back, g.Help, g.Quit},
+			short: []key.Binding{b.Focus, b.Mark, g.Compare, g.Search, b.Links, b.Group, g.Back, g.Quit, g.Help},
 			full: [][]key.Binding{{b.Up, b.Down, b.PageUp, b.PageDn, b.Top, b.Bottom, b.Focus},
 				{b.Filter, b.Group, b.PrevGroup, b.NextGroup, b.Mark, b.Links},
 				{b.SetCurrent, b.AddTarget, b.Shortlist}, g.column()},
@@ -593,8 +661,12 @@ func (m Model) helpKeys() helpMap {
 		}
 	case ScreenSearch:
 		s := k.Search
+		short := []key.Binding{s.Up, s.Down, s.Open, s.Mark, s.Clear, k2("esc", "back"), k2("ctrl+c", "quit")}
+		if m.search.input.Value() == "" {
+			short = append(short, g.Help)
+		}
 		return helpMap{
-			short: []key.Binding{s.Up, s.Down, s.Open, s.Mark, s.Clear, k2("esc", "back"), k2("ctrl+c", "quit")},
+			short: short,
 			full:  [][]key.Binding{{s.Up, s.Down, s.Open, s.Mark, s.Clear}, {k2("esc", "back"), k2("ctrl+c", "quit"), k2("f1…f5", "screens")}},
 		}
 	case ScreenPillars, ScreenTasks:
