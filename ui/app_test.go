@@ -320,7 +320,7 @@ func TestCompareSwapAndDrop(t *testing.T) {
 	if d.m.compare.visibleCols() != 2 {
 		t.Fatalf("at 80 columns %d columns fit, want 2", d.m.compare.visibleCols())
 	}
-	d.requireContains("showing 2 of 3 roles")
+	d.requireContains("showing 2 of 3 roles · → Platform Engineer")
 	d.keys("s")
 	if got := strings.Join(d.m.c.marks, ","); got != "site-reliability-engineer,devops-engineer,platform-engineer" {
 		t.Fatalf("after swap: %s", got)

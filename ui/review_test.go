@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // lastLine is the footer: the help line or the status.
@@ -74,5 +76,30 @@ func TestSearchHelp(t *testing.T) {
 	d.typeText("ssl?")
 	if d.m.showHelp || d.m.search.input.Value() != "ssl?" {
 		t.Fatalf("? after a query: help %v, query %q", d.m.showHelp, d.m.search.input.Value())
+	}
+}
+
+// TestCompareHeaderStaysWhileScrolling: the role titles above the columns
+// stay in place as the rows scroll, or nobody knows which column is whose.
+func TestCompareHeaderStaysWhileScrolling(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {200, 50}} {
+		d := newDriver(t, sz[0], sz[1], Options{Start: Start{Roles: []string{"devops-engineer", "site-reliability-engineer", "platform-engineer"}}})
+		d.keys("pgdown", "pgdown")
+		if d.m.compare.vp.YOffset() == 0 {
+			t.Fatalf("%v: pgdown did not scroll", sz)
+		}
+		head := strings.Split(d.screen(), "\n")[1]
+		for _, want := range []string{"▸ DevOps Engineer", "Site Reliability Engineer"} {
+			if !strings.Contains(head, want) {
+				t.Fatalf("%v: scrolled comparison's first line lacks %q: %q", sz, want, head)
+			}
+		}
+		checkFits(t, d.m.View().Content, sz[0], sz[1])
+		// A click on the second column's title focuses it.
+		x := d.m.compare.labelWidth() + d.m.compare.colWidth() + 3
+		d.send(tea.MouseClickMsg{X: x, Y: 1, Button: tea.MouseLeft})
+		if d.m.compare.focusCol != 1 {
+			t.Fatalf("%v: click on the second title: focus %d", sz, d.m.compare.focusCol)
+		}
 	}
 }
