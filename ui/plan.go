@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -53,6 +54,9 @@ type planScreen struct {
 	width   int
 	height  int
 	listH   int
+	// progress is, per target, the gap items ticked and the items in all
+	// (kept by rebuild, so View does not compute gaps).
+	progress map[string][2]int
 	// exportDir is where E writes the markdown export.
 	exportDir string
 	now       func() time.Time
@@ -80,7 +84,7 @@ func (p *planScreen) setSize(w, h int) {
 	p.width, p.height = w, h
 	p.notes.SetWidth(max(w-2, 10))
 	p.notes.SetHeight(max(h-6, 3))
-	p.listH = max(h-5, 1)
+	p.listH = max(h-len(p.header())-1, 1) // the notes line goes below
 	p.list.setSize(w, p.listH)
 	p.rebuild()
 }
@@ -142,13 +146,17 @@ func (p *planScreen) edit(m planEditMsg) tea.Cmd {
 		return p.change("Target added: "+p.c.title(id)+" (see the gap in 5 Plan)", func(s *plan.State) { s.AddTarget(id) })
 	case m.shortlist != "":
 		id := m.shortlist
-		return p.change("Shortlisted: "+p.c.title(id), func(s *plan.State) {
-			for _, x := range s.Shortlist {
-				if x == id {
-					return
-				}
+		for _, x := range p.state.Shortlist {
+			if x == id {
+				return p.change("Taken off the shortlist: "+p.c.title(id), func(s *plan.State) {
+					s.Shortlist = slices.DeleteFunc(s.Shortlist, func(x string) bool { return x == id })
+				})
 			}
-			s.Shortlist = append(s.Shortlist, id)
+		}
+		return p.change("Shortlisted: "+p.c.title(id)+" (see it in 5 Plan)", func(s *plan.State) {
+			if !slices.Contains(s.Shortlist, id) {
+				s.Shortlist = append(s.Shortlist, id)
+			}
 		})
 	}
 	return nil
@@ -165,10 +173,28 @@ func (p *planScreen) currentTarget() string {
 func (p *planScreen) rebuild() {
 	cur, to := p.c.cat.Role(p.state.Current), p.c.cat.Role(p.currentTarget())
 	cursor, _ := p.list.selected()
+	p.progress = map[string][2]int{}
+	if cur != nil {
+		for _, id := range p.state.Targets {
+			if r := p.c.cat.Role(id); r != nil && r != cur {
+				items := p.c.cat.Gap(cur, r).Checklist()
+				done := 0
+				for _, it := range items {
+					if p.state.IsTicked(id, it.ID) {
+						done++
+					}
+				}
+				p.progress[id] = [2]int{done, len(items)}
+			}
+		}
+	}
 	var items []pickItem
 	switch {
 	case cur == nil || to == nil:
 		items = nil
+	case cur == to:
+		items = []pickItem{{heading: true, text: cur.Title + " is the current role now, so there is no gap to it. " +
+			"D takes it off the targets; ] shows the next target."}}
 	case p.mode == viewGap:
 		items = p.gapItems(cur, to)
 	default:
@@ -300,6 +326,14 @@ func (p *planScreen) pathItems(cur, to *catalog.Role) []pickItem {
 			items = append(items, p.node("↳ ", p.c.title(s.To), string(s.Via), s.To))
 		}
 	}
+	if len(p.state.Shortlist) > 0 {
+		items = append(items, pickItem{heading: true, text: "Your shortlist"})
+		for _, id := range p.state.Shortlist {
+			if r := p.c.cat.Role(id); r != nil {
+				items = append(items, p.node("", r.Title, string(r.Track)+" · "+r.Family, id))
+			}
+		}
+	}
 	near := p.c.cat.Neighbours(cur.ID, 2)
 	for d, ids := range near {
 		if len(ids) == 0 {
@@ -381,6 +415,8 @@ func (p *planScreen) update(msg tea.Msg) (string, tea.Cmd) {
 			}
 		case key.Matches(msg, k.Export):
 			return "Exporting…", p.export()
+		case key.Matches(msg, k.SetCurrent, k.AddTarget, k.Shortlist):
+			return p.editSelected(msg)
 		}
 	case tea.MouseWheelMsg:
 		if msg.Mouse().Button == tea.MouseWheelUp {
@@ -390,11 +426,28 @@ func (p *planScreen) update(msg tea.Msg) (string, tea.Cmd) {
 		}
 	case tea.MouseClickMsg:
 		before := p.list.cursor
-		if p.list.clickAt(msg.Mouse().Y-3) && p.list.cursor == before {
+		if p.list.clickAt(msg.Mouse().Y-len(p.header())) && p.list.cursor == before {
 			return p.tick()
 		}
 	}
 	return "", nil
+}
+
+// editSelected applies C, T or S to the role under the cursor of the
+// path view.
+func (p *planScreen) editSelected(msg tea.KeyPressMsg) (string, tea.Cmd) {
+	it, ok := p.list.selected()
+	if p.mode != viewPath || !ok || p.c.cat.Role(it.value) == nil {
+		return "C, T and S work on the roles of the path view (v), or on a role page", nil
+	}
+	k := p.c.keys.Plan
+	switch {
+	case key.Matches(msg, k.SetCurrent):
+		return "", p.edit(planEditMsg{current: it.value})
+	case key.Matches(msg, k.AddTarget):
+		return "", p.edit(planEditMsg{target: it.value})
+	}
+	return "", p.edit(planEditMsg{shortlist: it.value})
 }
 
 // tick ticks or unticks the checklist item under the cursor.
@@ -442,20 +495,25 @@ func (p *planScreen) export() tea.Cmd {
 	}
 }
 
-func (p *planScreen) view() string {
+// header is the block above the list: the current role, the targets
+// with how far the mentee is toward each, the shortlist, what is shown
+// and where it is saved, and a rule. Every line fits the width.
+func (p *planScreen) header() []string {
 	st := p.c.styles
-	var b strings.Builder
+	label := func(s string) string { return st.Subtle.Render(padRight(s, 11)) }
 	cur := p.c.cat.Role(p.state.Current)
 	curText := st.Faint.Render("not set — open a role and press C")
 	if cur != nil {
 		curText = st.Title.Render(cur.Title)
 	}
-	b.WriteString("Current  " + curText + "\n")
 	var targets []string
 	for i, id := range p.state.Targets {
 		t := p.c.title(id)
 		if i == p.target {
 			t = st.Marked.Render("▸ " + t)
+		}
+		if pr, ok := p.progress[id]; ok {
+			t += st.Faint.Render(fmt.Sprintf(" %d/%d", pr[0], pr[1]))
 		}
 		targets = append(targets, t)
 	}
@@ -463,25 +521,52 @@ func (p *planScreen) view() string {
 	if len(targets) > 0 {
 		tText = strings.Join(targets, st.Faint.Render("  ·  "))
 	}
-	b.WriteString("Targets  " + tText + "\n")
-	info := fmt.Sprintf("view: %s (v) · shortlist %d · ", p.mode, len(p.state.Shortlist))
-	if p.store != nil {
-		info += "file " + p.store.Path()
-	} else {
-		info += "no plan file"
+	var short []string
+	for _, id := range p.state.Shortlist {
+		short = append(short, p.c.title(id))
 	}
-	b.WriteString(st.Faint.Render(info) + "\n")
+	sText := st.Faint.Render("none — S on a role page adds one")
+	if len(short) > 0 {
+		sText = strings.Join(short, st.Faint.Render(" · "))
+	}
+	info := "gap checklist · v: path"
+	if p.mode == viewPath {
+		info = "path: routes and nearby roles · v: gap checklist"
+	}
+	if p.store != nil {
+		info += " · saved in " + p.store.Path()
+	} else {
+		info += " · not saved: no plan file"
+	}
+	lines := []string{
+		label("Current") + curText,
+		label("Targets") + tText,
+		label("Shortlist") + sText,
+		st.Faint.Render(info),
+	}
+	for i, l := range lines {
+		lines[i] = clipTo(l, max(p.width, 1))
+	}
+	return append(lines, st.Faint.Render(strings.Repeat("─", max(p.width, 1))))
+}
+
+func (p *planScreen) view() string {
+	st := p.c.styles
+	var b strings.Builder
+	head := p.header()
 	if p.editing {
+		b.WriteString(joinLines(head[:len(head)-1]) + "\n")
 		b.WriteString(st.Header.Render("Notes") + st.Faint.Render("  (esc saves)") + "\n")
 		b.WriteString(p.notes.View())
 		return b.String()
 	}
-	b.WriteString(st.Faint.Render(strings.Repeat("─", max(p.width, 1))) + "\n")
+	b.WriteString(joinLines(head) + "\n")
 	switch {
-	case cur == nil || p.currentTarget() == "":
-		b.WriteString(p.intro())
+	case p.c.cat.Role(p.state.Current) == nil || p.currentTarget() == "":
+		b.WriteString(fit(p.intro(), max(p.width, 1), p.listH))
 	default:
-		b.WriteString(p.list.view(true))
+		// Padded to its height, so the notes line stays at the bottom.
+		b.WriteString(fit(p.list.view(true), max(p.width, 1), p.listH))
 	}
 	b.WriteString("\n" + p.notesLine())
 	return b.String()
@@ -521,8 +606,13 @@ func (p *planScreen) helpMap(g GlobalKeys) helpMap {
 	if p.editing {
 		return helpMap{short: []key.Binding{k.SaveNotes, k2("ctrl+c", "quit")}}
 	}
+	short := []key.Binding{k.Tick, k.ToggleView, k.NextTarget, k.Notes, k.Export, k.Drop, g.Back, g.Help}
+	if p.mode == viewPath {
+		short = []key.Binding{k.Open, k.AddTarget, k.Shortlist, k.SetCurrent, k.ToggleView, k.NextTarget, k.Notes, k.Export, g.Back, g.Help}
+	}
 	return helpMap{
-		short: []key.Binding{k.Tick, k.ToggleView, k.NextTarget, k.Notes, k.Export, k.Drop, g.Back, g.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn, k.Open}, {k.Tick, k.ToggleView, k.NextTarget, k.PrevTarget, k.Notes, k.Export, k.Drop}, g.column()},
+		short: short,
+		full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn, k.Open}, {k.Tick, k.ToggleView, k.NextTarget, k.PrevTarget, k.Notes, k.Export, k.Drop},
+			{k.SetCurrent, k.AddTarget, k.Shortlist}, g.column()},
 	}
 }

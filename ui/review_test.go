@@ -103,3 +103,100 @@ func TestCompareHeaderStaysWhileScrolling(t *testing.T) {
 		}
 	}
 }
+
+// planDriver opens the explorer on a plan (in memory unless o.Plan is
+// set): DevOps Engineer aiming for SRE Lead and VP Infrastructure.
+func planDriver(t *testing.T, w, h int, o Options) *driver {
+	t.Helper()
+	o.Start = Start{Roles: []string{"devops-engineer"}}
+	d := newDriver(t, w, h, o)
+	d.keys("C")
+	d.send(followMsg{id: "sre-lead"})
+	d.keys("T")
+	d.send(followMsg{id: "vp-infrastructure"})
+	d.keys("T", "5")
+	return d
+}
+
+// screenRow returns the screen row of the first line containing s.
+func (d *driver) screenRow(s string) int {
+	for i, l := range strings.Split(d.screen(), "\n") {
+		if strings.Contains(l, s) {
+			return i
+		}
+	}
+	d.t.Fatalf("no line holds %q:\n%s", s, d.screen())
+	return -1
+}
+
+// TestPlanClickHitsTheItemUnderThePointer: a click selects the checklist
+// item under the pointer, and a second click on it ticks that item.
+func TestPlanClickHitsTheItemUnderThePointer(t *testing.T) {
+	d := planDriver(t, 100, 30, Options{})
+	// The first item is selected; click the second line of the second.
+	y := d.screenRow("Sets the SLO framework") + 1
+	d.send(tea.MouseClickMsg{X: 10, Y: y, Button: tea.MouseLeft})
+	it, _ := d.m.plan.list.selected()
+	if !strings.HasPrefix(it.value, "responsibility-sets-the-slo") {
+		t.Fatalf("click on the SLO item's second line selected %q", it.value)
+	}
+	d.send(tea.MouseClickMsg{X: 10, Y: y, Button: tea.MouseLeft})
+	if !d.m.plan.state.IsTicked("sre-lead", it.value) {
+		t.Fatal("a second click did not tick the item")
+	}
+	if n := len(d.m.plan.state.Ticked["sre-lead"]); n != 1 {
+		t.Fatalf("%d items ticked, want 1", n)
+	}
+}
+
+// selectNode puts the plan list's cursor on the first entry for role id.
+func (d *driver) selectNode(id string) {
+	d.t.Helper()
+	if !d.m.plan.list.selectValue(id) {
+		d.t.Fatalf("no entry for %s in the plan list", id)
+	}
+}
+
+// TestPlanShortlistAndTargetsFromThePlanScreen: the shortlist is on the
+// plan screen, and C, T and S work there on the role under the cursor of
+// the routes view, S taking a role off the shortlist the second time.
+func TestPlanShortlistAndTargetsFromThePlanScreen(t *testing.T) {
+	d := planDriver(t, 100, 30, Options{})
+	d.requireContains("Shortlist  none")
+	d.keys("v")
+	d.selectNode("platform-engineering-manager")
+	d.keys("S")
+	if got := strings.Join(d.m.plan.state.Shortlist, ","); got != "platform-engineering-manager" {
+		t.Fatalf("shortlist after S: %q", got)
+	}
+	d.requireContains("Shortlist  Platform Engineering Manager", "Your shortlist")
+	d.selectNode("engineering-manager")
+	d.keys("T")
+	if !d.m.plan.state.HasTarget("engineering-manager") {
+		t.Fatalf("T on a route node did not add a target: %v", d.m.plan.state.Targets)
+	}
+	d.selectNode("platform-engineering-manager")
+	d.keys("S")
+	if len(d.m.plan.state.Shortlist) != 0 {
+		t.Fatalf("second S kept the role on the shortlist: %v", d.m.plan.state.Shortlist)
+	}
+	// From a role page S toggles too.
+	d.send(followMsg{id: "staff-engineer"})
+	d.keys("S")
+	d.keys("S")
+	if len(d.m.plan.state.Shortlist) != 0 {
+		t.Fatalf("S twice on a role page: %v", d.m.plan.state.Shortlist)
+	}
+}
+
+// TestPlanCurrentRoleThatIsATarget: making a target the current role
+// says so instead of showing an empty gap full of "already done".
+func TestPlanCurrentRoleThatIsATarget(t *testing.T) {
+	d := planDriver(t, 100, 30, Options{})
+	d.send(followMsg{id: "sre-lead"})
+	d.keys("C", "5")
+	d.requireContains("SRE Lead is the current role now")
+	if strings.Contains(d.screen(), "Already part of your work") {
+		t.Fatalf("the gap of a role to itself is shown:\n%s", d.screen())
+	}
+}
