@@ -119,6 +119,9 @@ type Model struct {
 	noColor  bool
 	ready    bool // a window size has arrived
 	panicNow bool
+	// quitting is set when the user quit while the plan was being saved:
+	// the explorer ends as soon as the saves are done.
+	quitting bool
 }
 
 // New builds the explorer.
@@ -219,6 +222,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case planMsg:
 		st, cmd := m.plan.handle(msg)
 		m.setStatus(st)
+		if m.quitting && !m.plan.saving() {
+			return m, tea.Quit
+		}
+		return m, cmd
+	case notesIdleMsg:
+		st, cmd := m.plan.update(msg)
+		m.setStatus(st)
 		return m, cmd
 	case planEditMsg:
 		return m, m.plan.edit(msg)
@@ -313,11 +323,11 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	g := m.c.keys.Global
 	m.status = ""
 	if key.Matches(msg, g.ForceQuit) {
-		return m, tea.Quit
+		return m, m.quit()
 	}
 	if m.tooSmall() {
 		if key.Matches(msg, g.Quit, g.Back) {
-			return m, tea.Quit
+			return m, m.quit()
 		}
 		return m, nil
 	}
@@ -338,7 +348,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case text && !isCtrlOrF(msg):
 		return m, m.toScreen(msg)
 	case key.Matches(msg, g.Quit):
-		return m, tea.Quit
+		return m, m.quit()
 	case key.Matches(msg, g.Help):
 		m.showHelp = true
 		return m, nil
@@ -358,6 +368,25 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.goTo(ScreenProblems)
 	}
 	return m, m.toScreen(msg)
+}
+
+// quit ends the explorer once nothing is lost: notes being written are
+// saved, and the saves under way are waited for. A second ctrl+c while
+// waiting quits at once.
+func (m *Model) quit() tea.Cmd {
+	if m.quitting {
+		return tea.Quit
+	}
+	var cmd tea.Cmd
+	if m.plan.editing {
+		cmd = m.plan.saveNotes("Notes saved")
+	}
+	if !m.plan.saving() {
+		return tea.Quit
+	}
+	m.quitting = true
+	m.status = "Saving the plan…"
+	return cmd
 }
 
 // isCtrlOrF reports keys that never type text (ctrl combinations and

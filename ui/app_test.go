@@ -63,6 +63,9 @@ func newDriver(t testing.TB, w, h int, o Options) *driver {
 		o.Theme = ThemeDark
 	}
 	d := &driver{t: t, m: New(o), wait: 300 * time.Millisecond}
+	// The notes' save timer would hold every keystroke for d.wait;
+	// TestNotesTimerSaves runs it.
+	d.m.plan.autosave = 0
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d

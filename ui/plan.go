@@ -25,14 +25,27 @@ const (
 
 func (v planView) String() string { return [...]string{"gap", "path"}[v] }
 
-// planMsg carries the plan as saved (or reloaded) by a command, with what
-// to tell the user.
+// planMsg carries what a command did with the plan: the plan as saved
+// or reloaded (nil when the command only read it, as the export does),
+// and what to tell the user.
 type planMsg struct {
-	state    plan.State
+	state    *plan.State
 	warnings []plan.Warning
 	err      error
 	status   string
+	// saved is set on the answer to a change, so the screen can count
+	// the saves still under way.
+	saved bool
+	// notes is, for a save of the notes, the text that was saved.
+	notes *string
 }
+
+// notesIdleMsg comes when typing in the notes has paused; seq says after
+// which keystroke.
+type notesIdleMsg struct{ seq int }
+
+// notesAutosave is how long typing must pause before the notes are saved.
+const notesAutosave = 700 * time.Millisecond
 
 // planEditMsg asks the plan screen to change the plan from elsewhere
 // (the role page's C, T and S keys).
@@ -57,13 +70,20 @@ type planScreen struct {
 	// progress is, per target, the gap items ticked and the items in all
 	// (kept by rebuild, so View does not compute gaps).
 	progress map[string][2]int
+	// pending counts the saves under way; quitting waits for them.
+	pending int
+	// notesSeq numbers the keystrokes in the notes editor.
+	notesSeq int
+	// autosave is how long typing pauses before the notes are saved
+	// (notesAutosave; 0 turns the timer off, for tests).
+	autosave time.Duration
 	// exportDir is where E writes the markdown export.
 	exportDir string
 	now       func() time.Time
 }
 
 func newPlanScreen(c *common, store *plan.Store) *planScreen {
-	p := &planScreen{c: c, store: store, list: newPickList(&c.styles), now: time.Now, state: plan.New()}
+	p := &planScreen{c: c, store: store, list: newPickList(&c.styles), now: time.Now, state: plan.New(), autosave: notesAutosave}
 	if store != nil {
 		p.state = store.State()
 	}
@@ -97,36 +117,70 @@ func (p *planScreen) enter() tea.Cmd {
 	store := p.store
 	return func() tea.Msg {
 		w, err := store.Reload()
-		return planMsg{state: store.State(), warnings: w, err: err}
+		st := store.State()
+		return planMsg{state: &st, warnings: w, err: err}
 	}
 }
 
 // handle takes a saved or reloaded plan.
 func (p *planScreen) handle(m planMsg) (string, tea.Cmd) {
+	if m.saved {
+		p.pending = max(p.pending-1, 0)
+	}
 	if m.err != nil {
 		return "Plan not saved: " + m.err.Error(), nil
 	}
-	p.state = m.state
-	p.target = min(p.target, max(len(p.state.Targets)-1, 0))
-	p.rebuild()
+	// A reload that ran before a save still under way would show the
+	// plan without the change; the save's answer brings the newer plan.
+	if m.state != nil && (m.saved || p.pending == 0) {
+		p.state = m.state.Clone()
+		p.target = min(p.target, max(len(p.state.Targets)-1, 0))
+		if m.notes != nil && p.editing && p.state.Notes != *m.notes {
+			// Merged with another roledex's notes: edit the merged text.
+			p.notes.SetValue(p.state.Notes)
+		}
+		p.rebuild()
+	}
 	if len(m.warnings) > 0 {
 		return m.warnings[0].Message, nil
 	}
 	return m.status, nil
 }
 
+// saving reports whether changes are still being written.
+func (p *planScreen) saving() bool { return p.pending > 0 }
+
 // change applies f to the plan on screen at once and saves it to the file
 // in a command; the saved (merged) plan comes back as a planMsg.
 func (p *planScreen) change(status string, f func(*plan.State)) tea.Cmd {
 	f(&p.state)
 	p.rebuild()
+	p.pending++
 	if p.store == nil {
-		return func() tea.Msg { return planMsg{state: p.state, status: status + " (not saved: no plan file)"} }
+		st := p.state.Clone()
+		return func() tea.Msg {
+			return planMsg{state: &st, status: status + " (not saved: no plan file)", saved: true}
+		}
 	}
 	store := p.store
 	return func() tea.Msg {
 		err := store.Update(f)
-		return planMsg{state: store.State(), warnings: store.Warnings(), err: err, status: status}
+		st := store.State()
+		return planMsg{state: &st, warnings: store.Warnings(), err: err, status: status, saved: true}
+	}
+}
+
+// saveNotes saves the text in the notes editor if it changed.
+func (p *planScreen) saveNotes(status string) tea.Cmd {
+	text := p.notes.Value()
+	if text == p.state.Notes {
+		return nil
+	}
+	cmd := p.change(status, func(s *plan.State) { s.Notes = text })
+	return func() tea.Msg {
+		m := cmd().(planMsg)
+		m.notes = &text
+		return m
 	}
 }
 
@@ -139,9 +193,7 @@ func (p *planScreen) edit(m planEditMsg) tea.Cmd {
 	case m.target != "":
 		id := m.target
 		if p.state.Current == id {
-			return func() tea.Msg {
-				return planMsg{state: p.state, status: "That is the current role; pick another target"}
-			}
+			return func() tea.Msg { return planMsg{status: "That is the current role; pick another target"} }
 		}
 		return p.change("Target added: "+p.c.title(id)+" (see the gap in 5 Plan)", func(s *plan.State) { s.AddTarget(id) })
 	case m.shortlist != "":
@@ -366,9 +418,7 @@ func plural(n int) string {
 
 func (p *planScreen) update(msg tea.Msg) (string, tea.Cmd) {
 	if p.editing {
-		var cmd tea.Cmd
-		p.notes, cmd = p.notes.Update(msg)
-		return "", cmd
+		return p.updateNotes(msg)
 	}
 	k := p.c.keys.Plan
 	switch msg := msg.(type) {
@@ -408,7 +458,7 @@ func (p *planScreen) update(msg tea.Msg) (string, tea.Cmd) {
 		case key.Matches(msg, k.Notes):
 			p.editing = true
 			p.notes.SetValue(p.state.Notes)
-			return "Editing notes · esc saves", p.notes.Focus()
+			return "Editing notes · saved as you type · esc when done", p.notes.Focus()
 		case key.Matches(msg, k.Drop):
 			if id := p.currentTarget(); id != "" {
 				return "", p.change("Removed target "+p.c.title(id), func(s *plan.State) { s.RemoveTarget(id) })
@@ -466,21 +516,49 @@ func (p *planScreen) tick() (string, tea.Cmd) {
 	return "", p.change(word, func(s *plan.State) { s.SetTicked(target, id, on) })
 }
 
+// updateNotes passes a message to the notes editor. The notes are saved
+// when typing pauses, and on ctrl+s or esc, which also close the editor.
+func (p *planScreen) updateNotes(msg tea.Msg) (string, tea.Cmd) {
+	switch msg := msg.(type) {
+	case notesIdleMsg:
+		if msg.seq == p.notesSeq {
+			return "", p.saveNotes("Notes saved")
+		}
+		return "", nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, p.c.keys.Plan.SaveNotes) {
+			return p.back()
+		}
+	}
+	before := p.notes.Value()
+	var cmd tea.Cmd
+	p.notes, cmd = p.notes.Update(msg)
+	if p.notes.Value() == before {
+		return "", cmd
+	}
+	p.notesSeq++
+	if p.autosave <= 0 {
+		return "", cmd
+	}
+	seq := p.notesSeq
+	return "", tea.Batch(cmd, tea.Tick(p.autosave, func(time.Time) tea.Msg { return notesIdleMsg{seq} }))
+}
+
 // back leaves the notes editor, saving what was typed.
 func (p *planScreen) back() (string, tea.Cmd) {
 	p.editing = false
 	p.notes.Blur()
-	text := p.notes.Value()
-	if text == p.state.Notes {
-		return "Notes unchanged", nil
+	if p.notes.Value() == p.state.Notes {
+		return "Notes saved", nil
 	}
-	return "", p.change("Notes saved", func(s *plan.State) { s.Notes = text })
+	return "", p.saveNotes("Notes saved")
 }
 
 // export writes the plan as markdown into the folder roledex was started
 // in, in a command.
 func (p *planScreen) export() tea.Cmd {
-	st, cat, dir, now := p.state, p.c.cat, p.exportDir, p.now()
+	// A copy: the plan on screen changes while the export is written.
+	st, cat, dir, now := p.state.Clone(), p.c.cat, p.exportDir, p.now()
 	return func() tea.Msg {
 		name := "roledex-plan"
 		if st.Current != "" {
@@ -489,9 +567,9 @@ func (p *planScreen) export() tea.Cmd {
 		file := filepath.Join(dir, name+"-"+now.Format("2006-01-02")+".md")
 		err := os.WriteFile(file, []byte(plan.Export(cat, st, now)), 0o600)
 		if err != nil {
-			return planMsg{state: st, status: "Export failed: " + err.Error()}
+			return planMsg{status: "Export failed: " + err.Error()}
 		}
-		return planMsg{state: st, status: "Exported to " + file}
+		return planMsg{status: "Exported to " + file}
 	}
 }
 
@@ -556,7 +634,7 @@ func (p *planScreen) view() string {
 	head := p.header()
 	if p.editing {
 		b.WriteString(joinLines(head[:len(head)-1]) + "\n")
-		b.WriteString(st.Header.Render("Notes") + st.Faint.Render("  (esc saves)") + "\n")
+		b.WriteString(st.Header.Render("Notes") + st.Faint.Render("  (saved as you type · esc when done)") + "\n")
 		b.WriteString(p.notes.View())
 		return b.String()
 	}

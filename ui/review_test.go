@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/roledex/roledex/plan"
 )
 
 // lastLine is the footer: the help line or the status.
@@ -198,5 +201,114 @@ func TestPlanCurrentRoleThatIsATarget(t *testing.T) {
 	d.requireContains("SRE Lead is the current role now")
 	if strings.Contains(d.screen(), "Already part of your work") {
 		t.Fatalf("the gap of a role to itself is shown:\n%s", d.screen())
+	}
+}
+
+// storeDriver is planDriver on a plan file in a temporary folder.
+func storeDriver(t *testing.T) (*driver, string) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "plan.json")
+	store, _, err := plan.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return planDriver(t, 100, 30, Options{Plan: store}), file
+}
+
+func savedPlan(t *testing.T, file string) plan.State {
+	t.Helper()
+	s, _, err := plan.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.State()
+}
+
+// TestNotesSavedOnLeaving: ctrl+c while writing notes saves them before
+// the explorer quits; ctrl+s (shown as a save key) saves and closes the
+// editor, as esc does.
+func TestNotesSavedOnLeaving(t *testing.T) {
+	for _, k := range []string{"ctrl+c", "ctrl+s", "esc"} {
+		d, file := storeDriver(t)
+		d.keys("e")
+		d.typeText("Pair with the SRE lead on the Q3 roadmap.")
+		d.keys(k)
+		if k == "ctrl+c" && !d.quit {
+			t.Fatal("ctrl+c did not quit")
+		}
+		if k != "ctrl+c" && d.m.plan.editing {
+			t.Fatalf("%s left the editor open", k)
+		}
+		if got := savedPlan(t, file).Notes; got != "Pair with the SRE lead on the Q3 roadmap." {
+			t.Fatalf("notes on disk after %s: %q", k, got)
+		}
+	}
+}
+
+// TestNotesSavedWhileTyping: notes are saved once typing pauses, without
+// leaving the editor.
+func TestNotesSavedWhileTyping(t *testing.T) {
+	d, file := storeDriver(t)
+	d.keys("e")
+	d.typeText("Ask for a production-readiness review.")
+	d.send(notesIdleMsg{seq: d.m.plan.notesSeq})
+	if !d.m.plan.editing {
+		t.Fatal("the pause closed the editor")
+	}
+	if got := savedPlan(t, file).Notes; got != "Ask for a production-readiness review." {
+		t.Fatalf("notes on disk after a pause: %q", got)
+	}
+	// A pause message from before the last keystroke saves nothing new.
+	d.typeText(" Soon.")
+	d.send(notesIdleMsg{seq: d.m.plan.notesSeq - 1})
+	if got := savedPlan(t, file).Notes; strings.HasSuffix(got, "Soon.") {
+		t.Fatal("a stale pause saved")
+	}
+}
+
+// TestQuitWaitsForSaves: q right after a tick quits only once the tick is
+// on disk.
+func TestQuitWaitsForSaves(t *testing.T) {
+	d, file := storeDriver(t)
+	save := d.update(press("space")) // the tick's save, not run yet
+	quit := d.update(press("q"))
+	if quit != nil {
+		if _, ok := quit().(tea.QuitMsg); ok {
+			t.Fatal("q quit while a save was under way")
+		}
+	}
+	d.run(save)
+	if !d.quit {
+		t.Fatal("the explorer did not quit once the save was done")
+	}
+	if n := len(savedPlan(t, file).Ticked["sre-lead"]); n != 1 {
+		t.Fatalf("%d ticks on disk, want 1", n)
+	}
+}
+
+// TestExportDoesNotUndoALaterChange: the export's result must not put
+// back the plan as it was when the export started.
+func TestExportDoesNotUndoALaterChange(t *testing.T) {
+	d, _ := storeDriver(t)
+	d.m.plan.exportDir = t.TempDir()
+	export := d.update(press("E"))
+	d.keys("e")
+	d.typeText("Later note.")
+	d.keys("esc")
+	d.run(export)
+	if got := d.m.plan.state.Notes; got != "Later note." {
+		t.Fatalf("after the export finished the notes read %q", got)
+	}
+}
+
+// TestNotesTimerSaves runs the real save timer: one keystroke, a pause,
+// and the notes are on disk.
+func TestNotesTimerSaves(t *testing.T) {
+	d, file := storeDriver(t)
+	d.m.plan.autosave = 20 * time.Millisecond
+	d.keys("e")
+	d.typeText("x")
+	if got := savedPlan(t, file).Notes; got != "x" {
+		t.Fatalf("notes on disk after the timer: %q", got)
 	}
 }
