@@ -122,6 +122,10 @@ type Model struct {
 	// quitting is set when the user quit while the plan was being saved:
 	// the explorer ends as soon as the saves are done.
 	quitting bool
+	// notice holds warnings about the plan file, shown whole in place of
+	// the screen until a key is pressed: they name files the user may
+	// need, too long for the status line.
+	notice []string
 }
 
 // New builds the explorer.
@@ -148,9 +152,7 @@ func New(o Options) Model {
 	m.plan = newPlanScreen(c, o.Plan)
 	m.problems = viewport.New()
 	m.start(o.Start)
-	if len(o.PlanWarnings) > 0 {
-		m.status = o.PlanWarnings[0]
-	}
+	m.notice = append(m.notice, o.PlanWarnings...)
 	return m
 }
 
@@ -222,6 +224,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case planMsg:
 		st, cmd := m.plan.handle(msg)
 		m.setStatus(st)
+		for _, w := range msg.warnings {
+			m.notice = append(m.notice, catalog.Sanitize(w.Message))
+		}
 		if m.quitting && !m.plan.saving() {
 			return m, tea.Quit
 		}
@@ -324,6 +329,10 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m.status = ""
 	if key.Matches(msg, g.ForceQuit) {
 		return m, m.quit()
+	}
+	if len(m.notice) > 0 {
+		m.notice = nil
+		return m, nil
 	}
 	if m.tooSmall() {
 		if key.Matches(msg, g.Quit, g.Back) {
@@ -484,6 +493,10 @@ func (m *Model) openHit(h catalog.Hit) tea.Cmd {
 // click handles the header tabs and passes other clicks to the screen
 // with coordinates relative to its body.
 func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
+	if len(m.notice) > 0 {
+		m.notice = nil
+		return nil
+	}
 	if m.tooSmall() || m.showHelp {
 		return nil
 	}
@@ -571,6 +584,9 @@ func (m Model) render() string {
 }
 
 func (m Model) body() string {
+	if len(m.notice) > 0 {
+		return m.noticeView()
+	}
 	switch m.screen {
 	case ScreenBrowse:
 		return m.browse.view()
@@ -590,7 +606,26 @@ func (m Model) body() string {
 	return ""
 }
 
+// noticeView shows the plan file warnings, wrapped, in a framed box.
+func (m Model) noticeView() string {
+	st := m.c.styles
+	w := min(m.width, 90)
+	var lines []string
+	for i, n := range m.notice {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, splitLines(ansi.Wrap(n, max(w-6, 10), " /"))...)
+	}
+	lines = append(lines, "", st.Faint.Render("Press any key to go on."))
+	box := st.FocusPane.Padding(0, 1).Width(w).Render(joinLines(lines))
+	return st.Header.Render("Your plan file") + "\n\n" + box
+}
+
 func (m Model) footer() string {
+	if len(m.notice) > 0 {
+		return m.c.styles.Notice.Render("Read the warning above · any key goes on")
+	}
 	if m.status != "" {
 		return m.c.styles.Notice.Render(ansi.Truncate(m.status, m.width, "…"))
 	}

@@ -141,10 +141,7 @@ func (p *planScreen) handle(m planMsg) (string, tea.Cmd) {
 		}
 		p.rebuild()
 	}
-	if len(m.warnings) > 0 {
-		return m.warnings[0].Message, nil
-	}
-	return m.status, nil
+	return m.status, nil // the root shows the warnings
 }
 
 // saving reports whether changes are still being written.

@@ -312,3 +312,36 @@ func TestNotesTimerSaves(t *testing.T) {
 		t.Fatalf("notes on disk after the timer: %q", got)
 	}
 }
+
+// TestPlanWarningShownInFull: the warning that a plan file was moved
+// aside names both paths, whole, however long, until a key is pressed.
+func TestPlanWarningShownInFull(t *testing.T) {
+	from := "/home/anna/.local/state/roledex/mentees/anna-karenina-2026.json"
+	to := from + ".corrupt-20261201T184219Z"
+	msg := "plan file " + from + " is not valid plan JSON (unexpected end of JSON input at byte 27); moved it to " + to + " and started a new plan"
+	d := newDriver(t, 80, 24, Options{PlanWarnings: []string{msg}})
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(d.screen(), "│", "")), "")
+	for _, p := range []string{from, to} {
+		if !strings.Contains(flat, p) {
+			t.Fatalf("the screen does not show %s:\n%s", p, d.screen())
+		}
+	}
+	checkFits(t, d.m.View().Content, 80, 24)
+	d.keys("q") // dismisses; does not quit
+	if d.quit || strings.Contains(d.screen(), "corrupt-2026") {
+		t.Fatalf("q: quit %v, screen:\n%s", d.quit, d.screen())
+	}
+	d.requireContains("All roles")
+}
+
+// TestMergeWarningShownInFull: a warning from saving (another roledex
+// changed the notes too) is shown whole as well.
+func TestMergeWarningShownInFull(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	long := "another roledex changed the notes in /tmp/a/very/long/path/to/the/plan/of/a/mentee/plan.json at the same time; both versions are kept, separated by a line starting \"--- Notes saved by another roledex session\""
+	d.send(planMsg{warnings: []plan.Warning{{Message: long}}, saved: true})
+	words := strings.Fields(strings.ReplaceAll(d.screen(), "│", ""))
+	if !strings.Contains(strings.Join(words, " "), "both versions are kept") || !strings.Contains(strings.Join(words, ""), "plan/of/a/mentee/plan.json") {
+		t.Fatalf("merge warning not shown whole:\n%s", d.screen())
+	}
+}
