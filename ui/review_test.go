@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/roledex/roledex/plan"
 )
 
@@ -343,5 +344,55 @@ func TestMergeWarningShownInFull(t *testing.T) {
 	words := strings.Fields(strings.ReplaceAll(d.screen(), "│", ""))
 	if !strings.Contains(strings.Join(words, " "), "both versions are kept") || !strings.Contains(strings.Join(words, ""), "plan/of/a/mentee/plan.json") {
 		t.Fatalf("merge warning not shown whole:\n%s", d.screen())
+	}
+}
+
+// underlined reports whether s underlines some text (SGR 4), which is how
+// matched letters are highlighted.
+func underlined(s string) bool {
+	for _, seq := range strings.Split(s, "\x1b[")[1:] {
+		end := strings.IndexByte(seq, 'm')
+		if end < 0 {
+			continue
+		}
+		for _, p := range strings.Split(seq[:end], ";") {
+			if p == "4" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestSearchSelectedHitKeepsHighlight: the hit under the cursor (the
+// first one, the one people read first) still shows the matched letters.
+func TestSearchSelectedHitKeepsHighlight(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Screen: ScreenSearch}})
+	d.typeText("postmortem")
+	lines := strings.Split(d.m.View().Content, "\n")
+	// Line 0 tabs, 1 query, 2 status, 3 the selected hit's heading, 4 its text.
+	if !strings.Contains(lines[3], "▌") {
+		t.Fatalf("line 3 is not the selected hit: %q", ansi.Strip(lines[3]))
+	}
+	if !underlined(lines[4]) {
+		t.Fatalf("the selected hit's matched letters are not highlighted: %q", lines[4])
+	}
+	if !underlined(lines[6]) {
+		t.Fatalf("the second hit's matched letters are not highlighted: %q", lines[6])
+	}
+	checkFits(t, d.m.View().Content, 100, 30)
+}
+
+// TestSearchMarkShowsOnSelectedHit: tab marks the role of the hit under
+// the cursor, and the mark shows on that very row.
+func TestSearchMarkShowsOnSelectedHit(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Screen: ScreenSearch}})
+	d.typeText("golden signals")
+	d.keys("tab")
+	if !d.m.c.marked("site-reliability-engineer") {
+		t.Fatalf("tab did not mark: %v", d.m.c.marks)
+	}
+	if row := strings.Split(d.screen(), "\n")[3]; !strings.Contains(row, "▌") || !strings.Contains(row, "●") {
+		t.Fatalf("the selected, marked hit shows no mark: %q", row)
 	}
 }

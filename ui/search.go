@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/roledex/roledex/catalog"
 )
@@ -102,17 +103,24 @@ func (s *search) items() []pickItem {
 	items := make([]pickItem, 0, len(s.hits))
 	for i, h := range s.hits {
 		h := h
-		items = append(items, pickItem{value: fmt.Sprint(i), render: func(w int, sel bool) []string {
-			return s.renderHit(h, w)
+		items = append(items, pickItem{value: fmt.Sprint(i), styled: true, render: func(w int, sel bool) []string {
+			return s.renderHit(h, w, sel)
 		}})
 	}
 	return items
 }
 
 // renderHit draws a hit as a heading line (role · what matched) and the
-// matched text with its letters highlighted, cut to one line.
-func (s *search) renderHit(h catalog.Hit, width int) []string {
+// matched text with its letters highlighted, cut to one line. Selected,
+// every part is drawn on the selection's background, so the highlight
+// shows on the hit under the cursor too.
+func (s *search) renderHit(h catalog.Hit, width int, sel bool) []string {
 	st := s.c.styles
+	if sel {
+		for _, x := range []*lipgloss.Style{&st.App, &st.Title, &st.Faint, &st.Marked, &st.Highlight} {
+			*x = x.Inherit(st.Selected)
+		}
+	}
 	who := s.c.title(h.Role)
 	what := string(h.Kind)
 	if h.Detail != "" {
@@ -126,14 +134,21 @@ func (s *search) renderHit(h catalog.Hit, width int) []string {
 		what = "task · owned by " + strings.Join(owners, ", ")
 		who = h.Detail
 	}
-	mark := "  "
+	// The first column is left for the cursor's bar; the mark comes next.
+	mark := st.App.Render("   ")
 	if s.c.marked(h.Role) && h.Task == "" {
-		mark = st.Marked.Render("● ")
+		mark = st.App.Render(" ") + st.Marked.Render("●") + st.App.Render(" ")
 	}
-	head := mark + st.Title.Render(who) + "  " + st.Faint.Render(what)
+	head := mark + st.Title.Render(who) + st.App.Render("  ") + st.Faint.Render(what)
 	text := cutAround(h.Text, h.Matched, width-4)
-	body := "    " + highlightRunes(text.s, text.matched, st.App, st.Highlight)
-	return []string{ansi.Truncate(head, width, "…"), ansi.Truncate(body, width, "…")}
+	body := st.App.Render("    ") + highlightRunes(text.s, text.matched, st.App, st.Highlight)
+	out := []string{ansi.Truncate(head, width, "…"), ansi.Truncate(body, width, "…")}
+	if sel {
+		for i, l := range out {
+			out[i] = l + st.App.Render(strings.Repeat(" ", max(width-lipgloss.Width(l), 0)))
+		}
+	}
+	return out
 }
 
 type cut struct {
