@@ -189,7 +189,7 @@ func (b *browse) setSize(w, h int) tea.Cmd {
 	b.page.SetWidth(max(b.pageWidth()-2, 1))
 	b.page.SetHeight(max(h-2, 1))
 	if b.links != nil {
-		b.links.setSize(w, h)
+		b.links.setSize(b.pageWidth(), h) // the picker takes the page's place
 	}
 	return b.showRole(b.current, false)
 }

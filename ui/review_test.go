@@ -396,3 +396,18 @@ func TestSearchMarkShowsOnSelectedHit(t *testing.T) {
 		t.Fatalf("the selected, marked hit shows no mark: %q", row)
 	}
 }
+
+// TestLinkPickerFollowsResize: after a resize the link picker still fits
+// beside the list, its right border whole.
+func TestLinkPickerFollowsResize(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Roles: []string{"devops-engineer"}}})
+	d.keys("o")
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	lines := strings.Split(d.screen(), "\n")
+	for i, l := range lines[1 : len(lines)-1] {
+		if r := []rune(strings.TrimRight(l, " ")); len(r) == 0 || !strings.ContainsRune("│╮╯", r[len(r)-1]) {
+			t.Fatalf("line %d does not end with the picker's border: %q", i+1, l)
+		}
+	}
+	checkFits(t, d.m.View().Content, 80, 24)
+}
