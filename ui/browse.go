@@ -201,9 +201,10 @@ func (b *browse) pageWidth() int {
 	return b.width - b.listW
 }
 
-// wrapWidth is the width glamour wraps the page to: the pane's inside
-// less glamour's own margins.
-func (b *browse) wrapWidth() int { return max(b.pageWidth()-2-4, 10) }
+// wrapWidth is the width glamour wraps the page to: the pane's inside.
+// Glamour keeps its two-column margins within that width, so the text
+// sits two columns from the border on either side.
+func (b *browse) wrapWidth() int { return max(b.pageWidth()-2, 10) }
 
 // groups returns the values of the current narrowing mode.
 func (b *browse) groups() []string {

@@ -411,3 +411,21 @@ func TestLinkPickerFollowsResize(t *testing.T) {
 	}
 	checkFits(t, d.m.View().Content, 80, 24)
 }
+
+// TestPageUsesItsWidth: the role page's text runs to about two columns
+// short of the pane's border (glamour's margin) on both sides, not six,
+// and never touches the border.
+func TestPageUsesItsWidth(t *testing.T) {
+	for _, w := range []int{80, 200} {
+		d := newDriver(t, w, 30, Options{Start: Start{Roles: []string{"devops-engineer"}}})
+		inner := d.m.browse.page.Width()
+		widest := 0
+		for _, l := range strings.Split(d.m.browse.page.GetContent(), "\n") {
+			widest = max(widest, ansi.StringWidth(strings.TrimRight(ansi.Strip(l), " ")))
+		}
+		if widest < inner-3 || widest > inner-1 {
+			t.Fatalf("at %d columns the page's text is %d wide in a pane %d wide", w, widest, inner)
+		}
+		checkFits(t, d.m.View().Content, w, 30)
+	}
+}
