@@ -45,7 +45,7 @@ func newLinkPicker(c *common, r *catalog.Role, w, h int) *linkPicker {
 
 func (lp *linkPicker) setSize(w, h int) {
 	lp.width, lp.height = w, h
-	lp.list.setSize(max(w-3, 1), max(h-2, 1))
+	lp.list.setSize(max(w-4, 1), max(h-2, 1)) // a column of padding either side
 }
 
 // openLinks opens the picker over the page.

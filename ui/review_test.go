@@ -429,3 +429,21 @@ func TestPageUsesItsWidth(t *testing.T) {
 		checkFits(t, d.m.View().Content, w, 30)
 	}
 }
+
+// TestPanesKeepTextOffTheBorder: in the pillars and tasks panes a column
+// of space stays between the text and the right border, as on the left.
+func TestPanesKeepTextOffTheBorder(t *testing.T) {
+	for _, start := range []Start{{Screen: ScreenPillars}, {Screen: ScreenTasks}} {
+		d := newDriver(t, 80, 24, Options{Start: start})
+		d.keys("j", "j")
+		lines := strings.Split(d.screen(), "\n")
+		for i, l := range lines[2 : len(lines)-2] {
+			r := []rune(l)
+			for j := 1; j < len(r); j++ {
+				if r[j] == '│' && (j+1 == len(r) || r[j+1] == '│') && r[j-1] != ' ' {
+					t.Fatalf("%v line %d: text touches the border: %q", start.Screen, i+2, l)
+				}
+			}
+		}
+	}
+}
