@@ -50,7 +50,8 @@ type driver struct {
 	m    Model
 	quit bool
 	// wait is how long a command may take before it is taken for one that
-	// waits (a timer) and dropped.
+	// waits (a timer) and dropped: long enough for a page rendering on a
+	// busy machine, where 300 ms made tests fail now and then.
 	wait time.Duration
 }
 
@@ -62,7 +63,7 @@ func newDriver(t testing.TB, w, h int, o Options) *driver {
 	if o.Theme == ThemeAuto {
 		o.Theme = ThemeDark
 	}
-	d := &driver{t: t, m: New(o), wait: 300 * time.Millisecond}
+	d := &driver{t: t, m: New(o), wait: 3 * time.Second}
 	// The notes' save timer would hold every keystroke for d.wait;
 	// TestNotesTimerSaves runs it.
 	d.m.plan.autosave = 0
