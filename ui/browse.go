@@ -386,23 +386,46 @@ func (b *browse) scrollTo(text string) {
 		return
 	}
 	b.pendingScroll = ""
-	needle := strings.ToLower(strings.Join(firstWords(text, 4), " "))
-	for i, l := range splitLines(b.page.GetContent()) {
-		plain := strings.ToLower(strings.Join(strings.Fields(ansi.Strip(l)), " "))
-		if needle != "" && strings.Contains(plain, needle) {
-			b.page.SetYOffset(max(i-1, 0))
-			b.focus = focusPage
-			return
-		}
+	if i := findLine(splitLines(b.page.GetContent()), text); i >= 0 {
+		b.page.SetYOffset(max(i-1, 0))
+		b.focus = focusPage
 	}
 }
 
-func firstWords(s string, n int) []string {
-	w := strings.Fields(s)
-	if len(w) > n {
-		w = w[:n]
+// findLine returns the index of the line where text starts in lines (a
+// rendered page: styled, wrapped, with bullets), or -1. The page is
+// searched as one run of words, so text wrapped over several lines is
+// found; the longest start of text that occurs is taken, which tells
+// apart duties that begin alike.
+func findLine(lines []string, text string) int {
+	var flat strings.Builder
+	starts := make([]int, len(lines)) // offset in flat of each line
+	for i, l := range lines {
+		starts[i] = flat.Len()
+		for _, w := range strings.Fields(strings.ToLower(ansi.Strip(l))) {
+			flat.WriteString(w + " ")
+		}
 	}
-	return w
+	hay := flat.String()
+	words := strings.Fields(strings.ToLower(text))
+	at := -1
+	for n := 1; n <= min(len(words), 12); n++ {
+		i := strings.Index(hay, strings.Join(words[:n], " "))
+		if i < 0 {
+			break
+		}
+		at = i
+	}
+	if at < 0 {
+		return -1
+	}
+	line := 0
+	for i, s := range starts {
+		if s <= at {
+			line = i
+		}
+	}
+	return line
 }
 
 func (b *browse) update(msg tea.Msg) (string, tea.Cmd) {

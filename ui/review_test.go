@@ -447,3 +447,54 @@ func TestPanesKeepTextOffTheBorder(t *testing.T) {
 		}
 	}
 }
+
+// TestScrollToTextAcrossLines: the matched duty's first words may be
+// wrapped onto two lines of the page; the page still scrolls to it.
+func TestScrollToTextAcrossLines(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Roles: []string{"devops-engineer"}}})
+	b := d.m.browse
+	var page []string
+	for i := 0; i < 100; i++ {
+		page = append(page, "  filler line")
+	}
+	page[40] = "  • Keeps the on-call"
+	page[41] = "  rotation fair and staffed, and makes sure"
+	b.page.SetContent(strings.Join(page, "\n"))
+	b.scrollTo("Keeps the on-call rotation fair and staffed, and makes sure postmortem actions are done.")
+	if got := b.page.YOffset(); got != 39 {
+		t.Fatalf("scrolled to line %d, want 39 (the line above the match)", got)
+	}
+	// A longer needle tells apart two duties that start alike.
+	page[10] = "  • Keeps the on-call rotation fair and quiet."
+	b.page.SetContent(strings.Join(page, "\n"))
+	b.page.GotoTop()
+	b.scrollTo("Keeps the on-call rotation fair and staffed, and makes sure postmortem actions are done.")
+	if got := b.page.YOffset(); got != 39 {
+		t.Fatalf("with a look-alike above: scrolled to line %d, want 39", got)
+	}
+}
+
+// TestSearchOpensAtTheLineForEveryKind: for hits of every kind on a role
+// (duty, dimension, contribution), Enter shows the role page with the
+// hit's first words within the first lines of the pane, at 80 columns.
+func TestSearchOpensAtTheLineForEveryKind(t *testing.T) {
+	for _, q := range []string{"postmortem actions are done", "measuring the overhead of VPNs", "Director of Engineering, the VP Infrastructure", "Manages a team of SREs directly"} {
+		d := newDriver(t, 80, 24, Options{Start: Start{Screen: ScreenSearch}})
+		d.typeText(q)
+		if len(d.m.search.hits) == 0 {
+			t.Fatalf("%q: no hits", q)
+		}
+		h := d.m.search.hits[0]
+		d.keys("enter")
+		if d.m.browse.current != h.Role {
+			t.Fatalf("%q: opened %s, want %s", q, d.m.browse.current, h.Role)
+		}
+		top := strings.Split(d.m.browse.page.View(), "\n")[:4]
+		flat := strings.Join(strings.Fields(ansi.Strip(strings.Join(top, " "))), " ")
+		w := strings.Fields(h.Text)
+		first := strings.Join(w[:min(3, len(w))], " ")
+		if !strings.Contains(flat, first) {
+			t.Fatalf("%q (%s): the page's first lines lack %q:\n%s", q, h.Kind, first, strings.Join(top, "\n"))
+		}
+	}
+}
