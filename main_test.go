@@ -144,7 +144,7 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 		{"panic", "ROLEDEX_TEST_PANIC=1 ", "", "EXIT=1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			tmux("send-keys", "-t", "sig", "clear; before=$(stty -g); "+c.env+bin+" 2>"+dir+"/err; echo EXIT=$?; [ \"$before\" = \"$(stty -g)\" ] && echo STTY=same || echo STTY=changed", "Enter")
+			tmux("send-keys", "-t", "sig", "clear; before=$(stty -g); "+c.env+bin+" 2>"+dir+"/err; echo EXIT=$?; [ \"$before\" = \"$(stty -g)\" ] && echo STTY=same || echo STTY=changed; printf 'END-%s\\n' "+c.name, "Enter")
 			if c.signal != "" {
 				waitFor("All roles")
 				pid, err := exec.Command("pgrep", "-P", shellPID, "-x", "roledex").Output()
@@ -155,7 +155,10 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 					t.Fatalf("kill: %v %s", err, out)
 				}
 			}
-			out := waitFor("STTY=")
+			// END-name (which the typed command does not spell out), not
+			// STTY=: the screen may still show the last case's output until
+			// clear has run.
+			out := waitFor("END-" + c.name)
 			if !strings.Contains(out, c.want+"\n") && !strings.HasSuffix(strings.TrimSpace(strings.Split(out, "STTY")[0]), c.want) {
 				t.Fatalf("want %s:\n%s", c.want, out)
 			}

@@ -49,21 +49,26 @@ func newCatalog(roles map[string]*Role, pillars map[string]*Pillar, tasks map[st
 // index builds the lookup tables; it runs after validation has removed
 // dangling links.
 func (c *Catalog) index() {
-	c.names = map[string]*Role{}
+	n := 2 * len(c.Roles)
+	for _, r := range c.Roles {
+		n += len(r.Aliases)
+	}
+	c.names = make(map[string]*Role, n)
+	add := func(name string, r *Role) {
+		if k := normalize(name); c.names[k] == nil {
+			c.names[k] = r
+		}
+	}
 	// Ids first, then titles, then aliases: an alias never hides a title.
 	for _, r := range c.Roles {
 		c.names[normalize(r.ID)] = r
 	}
 	for _, r := range c.Roles {
-		if _, taken := c.names[normalize(r.Title)]; !taken {
-			c.names[normalize(r.Title)] = r
-		}
+		add(r.Title, r)
 	}
 	for _, r := range c.Roles {
 		for _, a := range r.Aliases {
-			if _, taken := c.names[normalize(a)]; !taken {
-				c.names[normalize(a)] = r
-			}
+			add(a, r)
 		}
 	}
 	c.contrib = map[string][]Contribution{}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // NotFoundError says that no role answers to a name.
@@ -29,20 +30,38 @@ func (e *NotFoundError) Error() string {
 // normalize folds case and turns every run of non-alphanumerics into one
 // space, so "Site-Reliability Engineer" and "site reliability engineer" meet.
 func normalize(s string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
 	space := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+	word := func() {
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			space = false
-			b.WriteRune(r)
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				word()
+				b = append(b, c)
+			} else {
+				space = true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			word()
+			b = utf8.AppendRune(b, r)
 		} else {
 			space = true
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // Find returns the role named by q: its id, title or an alias, compared

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/roledex/roledex/content"
 )
@@ -174,5 +175,24 @@ func TestFindBuiltInCatalog(t *testing.T) {
 	var nf *NotFoundError
 	if !errors.As(err, &nf) || len(nf.Suggestions) == 0 || nf.Suggestions[0] != "platform-engineer" {
 		t.Errorf("Find(plattform engineer) = %v, want a suggestion of platform-engineer", err)
+	}
+}
+
+// TestNormalize checks the byte-wise normalize against the plain
+// definition: lower case, runs of anything but letters and digits as one
+// space, no space at either end.
+func TestNormalize(t *testing.T) {
+	plain := func(s string) string {
+		var words []string
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			words = append(words, w)
+		}
+		return strings.Join(words, " ")
+	}
+	for _, s := range []string{"", "--", "SRE", "Site-Reliability  Engineer", " site reliability engineer ",
+		"Développeur · Logiciel", "ÉCOLE", "C++ / C#", "a1_b2", "Інженер з надійності", "日本語のテキスト", "\xff\xfeBad UTF-8", "İstanbul"} {
+		if got, want := normalize(s), plain(s); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -30,6 +30,10 @@ type Source struct {
 	// loader follow symbolic links that stay inside it and refuse the rest;
 	// without it, symbolic links are skipped.
 	Root string
+	// Cache, when set, is a file where the parsed files of this folder are
+	// kept between runs (see cache.go): files unchanged since are not
+	// parsed again.
+	Cache string
 }
 
 type kind int
@@ -100,6 +104,12 @@ type parseJob struct {
 	pillar          *Pillar
 	task            *Task
 	probs           Problems
+	// stamp is the file's, when a cache is in use; cacheable is false for
+	// files that may not be cached (symbolic links: their target's
+	// changes do not show in the link's stamp).
+	stamp     fileStamp
+	cacheable bool
+	cached    bool // the result came from the cache
 }
 
 func loadSource(src Source, probs *Problems) loaded {
@@ -110,6 +120,10 @@ func loadSource(src Source, probs *Problems) loaded {
 	}
 	var l loaded
 	var jobs []parseJob
+	var cache folderCache
+	if src.Cache != "" {
+		cache = readCache(src.Cache)
+	}
 	firstSeen := map[string]string{}
 	display := func(p string) string {
 		if src.Name == "" {
@@ -160,13 +174,22 @@ func loadSource(src Source, probs *Problems) loaded {
 			return nil
 		}
 		firstSeen[key] = shown
-		jobs = append(jobs, parseJob{path: p, shown: shown, id: id, kind: k})
+		job := parseJob{path: p, shown: shown, id: id, kind: k}
+		if src.Cache != "" && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				job.stamp, job.cacheable = stampOf(info), true
+				job.cached = cache.lookup(&job)
+			}
+		}
+		jobs = append(jobs, job)
 		return nil
 	})
 	if err != nil {
 		probs.add(display("."), 0, "cannot read catalog folder: %v", cleanErr(err))
 	}
-	parseAll(src, jobs)
+	if parsed := parseAll(src, jobs); src.Cache != "" && (parsed > 0 || len(jobs) != len(cache.Files)) {
+		writeCache(src.Cache, jobs)
+	}
 	// Results in walk order, so problems and entries come out the same
 	// way every time.
 	for i := range jobs {
@@ -184,10 +207,17 @@ func loadSource(src Source, probs *Problems) loaded {
 	return l
 }
 
-// parseAll reads and parses the files on every core: each file is
-// independent, and parsing (YAML and markdown) is most of loading.
-func parseAll(src Source, jobs []parseJob) {
-	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+// parseAll reads and parses the files not found in the cache on every
+// core: each file is independent, and parsing (YAML and markdown) is
+// most of loading. It returns how many it parsed.
+func parseAll(src Source, jobs []parseJob) int {
+	var todo []int
+	for i := range jobs {
+		if !jobs[i].cached {
+			todo = append(todo, i)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -199,11 +229,12 @@ func parseAll(src Source, jobs []parseJob) {
 			}
 		}()
 	}
-	for i := range jobs {
+	for _, i := range todo {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	return len(todo)
 }
 
 func (j *parseJob) run(src Source) {

@@ -96,7 +96,7 @@ type Role struct {
 	// Path is where the role was loaded from, for messages.
 	Path string
 	// Lines maps a field or section to its line in Path, for messages.
-	lines map[string]int
+	Lines map[string]int
 }
 
 // Names returns the title, the id and the aliases: every name the role
@@ -129,7 +129,8 @@ type Group struct {
 type Member struct {
 	Role         string
 	Contribution string
-	line         int
+	// Line is where the member is given in its pillar file, for messages.
+	Line int
 }
 
 // Contribution is a role's part in one pillar, seen from the role.
@@ -150,7 +151,8 @@ type Task struct {
 	Pillars  []string
 	Body     string
 	Path     string
-	lines    map[string]int
+	// Lines maps a field to its line in Path, for messages.
+	Lines map[string]int
 }
 
 // TaskRoles are the tasks a role is named in, by the part it plays.

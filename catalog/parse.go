@@ -98,7 +98,7 @@ func parseRole(path, id string, data []byte, probs *Problems) *Role {
 		NextRoles: cleanList(f.NextRoles),
 		Related:   cleanList(f.Related),
 		Path:      path,
-		lines:     lines,
+		Lines:     lines,
 	}
 	p.required(lines, doc.frontLine, "title", r.Title)
 	p.required(lines, doc.frontLine, "family", r.Family)
@@ -291,7 +291,7 @@ func parsePillar(path, id string, data []byte, probs *Problems) *Pillar {
 		rolesNode := mapValue(gnode, "roles")
 		for mi, m := range g.Roles {
 			line := nodeLine(seqItem(rolesNode, mi), doc)
-			mem := Member{Role: clean(m.Role), Contribution: clean(m.Contribution), line: line}
+			mem := Member{Role: clean(m.Role), Contribution: clean(m.Contribution), Line: line}
 			if mem.Role == "" {
 				p.reportf(line, "group %q: entry %d has no role", grp.Name, mi+1)
 			}
@@ -328,7 +328,7 @@ func parseTask(path, id string, data []byte, probs *Problems) *Task {
 	}
 	t := &Task{ID: id, Title: clean(f.Title), Aliases: cleanList(f.Aliases), Owners: cleanList(f.Owners),
 		Helpers: cleanList(f.Helpers), SmallOrg: cleanList(f.SmallOrg), Pillars: cleanList(f.Pillars),
-		Body: Sanitize(strings.TrimSpace(string(doc.body))), Path: path, lines: lines}
+		Body: Sanitize(strings.TrimSpace(string(doc.body))), Path: path, Lines: lines}
 	p.required(lines, doc.frontLine, "title", t.Title)
 	if len(t.Owners) == 0 {
 		line := lines["owners"]

@@ -281,6 +281,7 @@ type query struct {
 
 func parseQuery(s string) (query, bool) {
 	folded, _ := fold(strings.TrimSpace(s))
+	folded = stripQuestion(folded)
 	if folded == "" {
 		return query{}, false
 	}

@@ -10,6 +10,7 @@ package catalog
 
 import (
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -77,6 +78,18 @@ func BenchmarkLoad(b *testing.B) {
 		_, dir := loadONet(b)
 		for b.Loop() {
 			loadWithBuiltIn(dir)
+		}
+	})
+	// As roledex --catalog DIR loads a folder it has seen before: the
+	// built-in catalog from its snapshot, the folder from the parse cache.
+	b.Run("onet-cached", func(b *testing.B) {
+		_, dir := loadONet(b)
+		file := filepath.Join(b.TempDir(), "cache.gob")
+		srcs := []Source{{FS: content.FS, Name: "content", Snapshot: content.Snapshot},
+			{FS: os.DirFS(dir), Name: "catalog", Root: dir, Cache: file}}
+		Load(srcs...) // writes the cache
+		for b.Loop() {
+			Load(srcs...)
 		}
 	})
 	b.Run("synthetic100k", func(b *testing.B) {

@@ -42,6 +42,8 @@ func TestSearchGolden(t *testing.T) {
 		{"chaos", []string{`title chaos-engineer "Chaos Engineering Specialist"`}},
 		{"finops", []string{`alias finops-analyst "FinOps"`, `alias cloud-financial-manager "FinOps Lead"`}},
 		{"incident commander", []string{`alias incident-manager "Incident Commander"`}},
+		{"who handles SSL certificates?", []string{`task ssl-certificate-management "ssl certificates"`}},
+		{"Which role is responsible for backups", []string{`task backups "Backups"`}},
 	}
 	for _, g := range golden {
 		hits := ix.Search(g.query, 20)
@@ -206,7 +208,11 @@ func TestSearchNarrowingSameAsFull(t *testing.T) {
 		{"unicode", func(tb testing.TB) *Catalog { return unicodeCatalog(tb.(*testing.T)) }},
 		{"onet", func(tb testing.TB) *Catalog { c, _ := loadONet(tb); return c }},
 	}
-	typed := append(keystrokes(), "postmortem", "postmorte", "postmort", "postmrtm", "ingénieure", "ingén", "devloppeur", "développeur back")
+	var question []string // typing a question: its opening is dropped as it completes
+	for q := "who handles the ssl certificates?"; q != ""; q = q[:len(q)-1] {
+		question = append([]string{q}, question...)
+	}
+	typed := append(append(keystrokes(), question...), "postmortem", "postmorte", "postmort", "postmrtm", "ingénieure", "ingén", "devloppeur", "développeur back")
 	for _, tc := range cats {
 		t.Run(tc.name, func(t *testing.T) {
 			c := tc.c(t)
@@ -291,5 +297,26 @@ func TestSearchAllocs(t *testing.T) {
 	n := testing.AllocsPerRun(50, func() { MatchText("Site Reliability Engineer", "eng") })
 	if n > 3 {
 		t.Errorf("MatchText makes %v allocations, want at most 3", n)
+	}
+}
+
+func TestStripQuestion(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"who handles ssl certificates?", "ssl certificates"},
+		{"who is responsible for the backups", "backups"},
+		{"which role owns cost reviews", "cost reviews"},
+		{"who's on call?", "on call"},
+		{"what role usually does capacity planning", "capacity planning"},
+		{"whose job is threat modelling", "threat modelling"},
+		{"who", "who"},                         // nothing left: kept as typed
+		{"who handles", "who handles"},         // likewise
+		{"who h", "h"},                         // typing on: the opening is dropped
+		{"ssl who handles", "ssl who handles"}, // only an opening is a question
+		{"security review", "security review"},
+		{"on-call?", "on-call"},
+	} {
+		if got := stripQuestion(c.in); got != c.want {
+			t.Errorf("stripQuestion(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 // snapshot is stale. User folders are always parsed.
 
 // snapshotVersion changes whenever the shape of the snapshot does.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 type snapshot struct {
 	Version int

@@ -6,10 +6,10 @@ package catalog
 func (c *Catalog) validate(probs *Problems) {
 	for _, r := range c.Roles {
 		line := func(field, id string) int {
-			if l := r.lines[field+"\x00"+id]; l > 0 {
+			if l := r.Lines[field+"\x00"+id]; l > 0 {
 				return l
 			}
-			return r.lines[field]
+			return r.Lines[field]
 		}
 		keep := func(field string, ids []string) []string {
 			var out []string
@@ -41,9 +41,9 @@ func (c *Catalog) validate(probs *Problems) {
 			for _, m := range g.Members {
 				switch {
 				case c.roles[m.Role] == nil:
-					probs.add(p.Path, m.line, "group %q: no role with id %q%s", g.Name, m.Role, c.suggest(m.Role))
+					probs.add(p.Path, m.Line, "group %q: no role with id %q%s", g.Name, m.Role, c.suggest(m.Role))
 				case seen[m.Role]:
-					probs.add(p.Path, m.line, "group %q: role %q is listed twice", g.Name, m.Role)
+					probs.add(p.Path, m.Line, "group %q: role %q is listed twice", g.Name, m.Role)
 				default:
 					seen[m.Role] = true
 					kept = append(kept, m)
@@ -57,9 +57,9 @@ func (c *Catalog) validate(probs *Problems) {
 			var out []string
 			for _, id := range ids {
 				if !exists(id) {
-					l := t.lines[field+"\x00"+id]
+					l := t.Lines[field+"\x00"+id]
 					if l == 0 {
-						l = t.lines[field]
+						l = t.Lines[field]
 					}
 					probs.add(t.Path, l, "%s: no %s with id %q", field, what, id)
 					continue

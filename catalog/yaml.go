@@ -179,7 +179,10 @@ func findAlias(n *yaml.Node) *yaml.Node {
 	return nil
 }
 
-// itemLines maps each scalar of the list under key to its file line.
+// itemLines maps the field key to its file line and, for lists of links
+// (which validation may point into), each item to its own line. Lists of
+// names (aliases, tools) keep the field's line only: an O*NET role has
+// fifty aliases, and every line kept is kept in the parse cache too.
 func itemLines(m *yaml.Node, key string, lineOffset int, into map[string]int) {
 	if m == nil {
 		return
@@ -189,6 +192,9 @@ func itemLines(m *yaml.Node, key string, lineOffset int, into map[string]int) {
 			continue
 		}
 		into[key] = lineOffset + m.Content[i].Line
+		if key == "aliases" || key == "tools" {
+			continue
+		}
 		for _, c := range m.Content[i+1].Content {
 			into[key+"\x00"+c.Value] = lineOffset + c.Line
 		}

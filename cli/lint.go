@@ -34,6 +34,9 @@ Exits 1 when anything is found.`,
 				if err != nil {
 					return err
 				}
+				for i := range srcs {
+					srcs[i].Cache = "" // lint reads every file afresh
+				}
 				cat, probs = catalog.Load(srcs...)
 			}
 			for _, p := range probs {

@@ -235,7 +235,7 @@ func (a *app) sources(dirs []string) ([]catalog.Source, error) {
 		if !st.IsDir() {
 			return nil, fail(fmt.Errorf("catalog %s is not a folder", catalog.Sanitize(d)))
 		}
-		srcs = append(srcs, catalog.Source{FS: os.DirFS(d), Name: strings.TrimSuffix(d, "/"), Root: d})
+		srcs = append(srcs, catalog.Source{FS: os.DirFS(d), Name: strings.TrimSuffix(d, "/"), Root: d, Cache: a.cacheFile(d)})
 	}
 	return srcs, nil
 }

@@ -29,8 +29,10 @@ func (a *app) searchCmd() *cobra.Command {
 		Long: `Search every responsibility, dimension text, task, tool, title and alias.
 Lines containing every word of the query come first (whole words and word
 starts above mid-word matches, names above body text), then fuzzy matches.
-Each hit names its role and what kind of text matched.`,
+Each hit names its role and what kind of text matched. A question works
+too: "who handles SSL certificates?" searches for "ssl certificates".`,
 		Example: `  roledex search "ssl cert"
+  roledex search "who owns the backups?"
   roledex search oncall --limit 5
   roledex search terraform --json`,
 		Args: cobra.MinimumNArgs(1),

@@ -574,13 +574,17 @@ func (m Model) render() string {
 	for _, t := range m.tabs() {
 		header.WriteString(t.label)
 	}
-	body := m.body()
+	var body string
 	if m.showHelp {
 		body = m.fullHelp()
+	} else {
+		body = m.body()
 	}
-	out := header.String() + "\n" + fit(body, m.width, m.height-2) + "\n" + m.footer()
+	// Each part is cut to its rows and to the width, so the frame is
+	// exactly the window's size whatever a screen returns.
+	out := fit(header.String(), m.width, 1) + "\n" + fit(body, m.width, m.height-2) + "\n" + fit(m.footer(), m.width, 1)
 	// The last check: only our own styling and safe links reach the terminal.
-	return SafeOutput(fit(out, m.width, m.height))
+	return SafeOutput(out)
 }
 
 func (m Model) body() string {

@@ -271,7 +271,7 @@ func TestSearchOpensRoleAtMatchedLine(t *testing.T) {
 	if d.m.browse.current != "site-reliability-engineer" {
 		t.Fatalf("opened %q", d.m.browse.current)
 	}
-	if d.m.browse.page.YOffset() == 0 {
+	if d.m.browse.page.offset == 0 {
 		t.Fatal("page was not scrolled to the matched line")
 	}
 	d.requireContains("golden")
@@ -363,7 +363,7 @@ func lenCells(s string) int { return ansi.StringWidth(s) }
 func TestWheelScrollsPage(t *testing.T) {
 	d := newDriver(t, 100, 30, Options{Start: Start{Roles: []string{"devops-engineer"}}})
 	d.send(tea.MouseWheelMsg{X: 60, Y: 10, Button: tea.MouseWheelDown})
-	if d.m.browse.page.YOffset() == 0 {
+	if d.m.browse.page.offset == 0 {
 		t.Fatal("wheel did not scroll the page")
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/paginator"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -108,7 +107,7 @@ func filterRoles(term string, targets []string) []list.Rank {
 type browse struct {
 	c       *common
 	list    list.Model
-	page    viewport.Model
+	page    pager
 	focus   browseFocus
 	current string // id of the role on the page
 	// pageWaiting is true while the page's rendering is under way.
@@ -146,8 +145,6 @@ func newBrowse(c *common) *browse {
 	l.Filter = filterRoles
 	steadyCursor(&l.FilterInput)
 	b.list = l
-	b.page = viewport.New()
-	b.page.SoftWrap = false
 	b.applyNarrow()
 	return b
 }
@@ -186,8 +183,7 @@ func (b *browse) setSize(w, h int) tea.Cmd {
 		b.listW = w
 	}
 	b.list.SetSize(max(b.listW-2, 1), max(h-2, 1))
-	b.page.SetWidth(max(b.pageWidth()-2, 1))
-	b.page.SetHeight(max(h-2, 1))
+	b.page.setHeight(h - 2)
 	if b.links != nil {
 		b.links.setSize(b.pageWidth(), h) // the picker takes the page's place
 	}
@@ -329,18 +325,15 @@ func (b *browse) showRole(id string, reset bool) tea.Cmd {
 	}
 	b.current = id
 	key := pageKey{id: "role:" + id, width: b.wrapWidth(), style: b.c.styles.GlamourStyle}
-	content, ok, cmd := b.c.pages.get(key, func() string { return b.c.cat.RoleMarkdown(r) })
+	lines, ok, cmd := b.c.pages.get(key, func() string { return b.c.cat.RoleMarkdown(r) })
 	b.pageWaiting = !ok
 	if ok {
-		off := b.page.YOffset()
-		b.page.SetContent(content)
+		b.page.setLines(lines)
 		if reset {
-			b.page.GotoTop()
-		} else {
-			b.page.SetYOffset(off)
+			b.page.top()
 		}
 	} else {
-		b.page.SetContent(b.c.styles.Faint.Render("  rendering " + r.Title + "…"))
+		b.page.setText(b.c.styles.Faint.Render("  rendering " + r.Title + "…"))
 	}
 	return cmd
 }
@@ -353,7 +346,7 @@ func (b *browse) pageRendered(m pageRenderedMsg) tea.Cmd {
 		return nil
 	}
 	b.pageWaiting = false
-	b.page.SetContent(m.content)
+	b.page.setLines(m.lines)
 	if b.pendingScroll != "" {
 		b.scrollTo(b.pendingScroll)
 	}
@@ -386,8 +379,8 @@ func (b *browse) scrollTo(text string) {
 		return
 	}
 	b.pendingScroll = ""
-	if i := findLine(splitLines(b.page.GetContent()), text); i >= 0 {
-		b.page.SetYOffset(max(i-1, 0))
+	if i := findLine(b.page.lines, text); i >= 0 {
+		b.page.setOffset(max(i-1, 0))
 		b.focus = focusPage
 	}
 }
@@ -499,18 +492,8 @@ func (b *browse) key(msg tea.KeyPressMsg) (string, tea.Cmd) {
 		return "Press n to narrow the list by family, track or pillar", nil
 	}
 	if b.focus == focusPage {
-		var cmd tea.Cmd
-		switch {
-		case key.Matches(msg, k.Top):
-			b.page.GotoTop()
-		case key.Matches(msg, k.Bottom):
-			b.page.GotoBottom()
-		case msg.String() == "space":
-			b.page.PageDown()
-		default:
-			b.page, cmd = b.page.Update(msg)
-		}
-		return "", cmd
+		b.page.key(msg, pagerKeys{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom})
+		return "", nil
 	}
 	return "", b.updateList(msg)
 }
@@ -546,11 +529,7 @@ func (b *browse) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		}
 		return b.syncSelection()
 	}
-	if delta < 0 {
-		b.page.ScrollUp(-delta)
-	} else {
-		b.page.ScrollDown(delta)
-	}
+	b.page.scroll(delta)
 	return nil
 }
 
@@ -601,10 +580,10 @@ func (b *browse) view() string {
 	}
 	pageTitle := ""
 	if r := b.c.cat.Role(b.current); r != nil {
-		pageTitle = fmt.Sprintf("%s · %d%%", r.Title, int(b.page.ScrollPercent()*100))
+		pageTitle = fmt.Sprintf("%s · %d%%", r.Title, int(b.page.percent()*100))
 	}
 	listView := boxed(listBox, b.list.View(), b.listW, h, listTitle, st)
-	pageView := boxed(pageBox, b.page.View(), b.pageWidth(), h, pageTitle, st)
+	pageView := boxedLines(pageBox, b.page.visible(), b.pageWidth(), h, pageTitle, st)
 	if b.links != nil {
 		pageView = b.links.view()
 	}
@@ -620,24 +599,40 @@ func (b *browse) view() string {
 // boxed draws content in a bordered pane of exactly w×h cells with a title
 // set into the top border.
 func boxed(style lipgloss.Style, content string, w, h int, title string, st Styles) string {
-	inner := fit(content, max(w-2, 0), max(h-2, 0))
-	box := style.Width(w).Height(h).Render(inner)
-	if title == "" || w < 8 {
-		return box
+	return boxedLines(style, splitLines(content), w, h, title, st)
+}
+
+// boxedLines is boxed for content already split into lines. It draws the
+// border itself: lipgloss would word-wrap every line again on each frame.
+func boxedLines(style lipgloss.Style, lines []string, w, h int, title string, st Styles) string {
+	if w < 2 || h < 2 {
+		return fit(joinLines(lines), w, h)
 	}
-	lines := splitLines(box)
-	t := ansi.Truncate(" "+title+" ", w-4, "…")
-	border := lines[0]
-	// Rebuild the top border: corner, a dash, the title, the rest.
-	b := []rune(ansi.Strip(border))
-	if len(b) < 3 {
-		return box
+	bd := style.GetBorderStyle()
+	paint := lipgloss.NewStyle().Foreground(style.GetBorderTopForeground()).Render
+	inner, rows := w-2, h-2
+	left, right := paint(bd.Left), paint(bd.Right)
+	var b strings.Builder
+	size := h * (w + 2*len(left) + 8)
+	for _, l := range lines[:min(rows, len(lines))] {
+		size += len(l)
 	}
-	rest := max(w-3-lipgloss.Width(t), 0)
-	top := string(b[0]) + string(b[1]) + st.Title.Render(t) + strings.Repeat(string(b[1]), rest) + string(b[len(b)-1])
-	bc := style.GetBorderTopForeground()
-	lines[0] = lipgloss.NewStyle().Foreground(bc).Render(top)
-	return joinLines(lines)
+	b.Grow(size)
+	if t := ansi.Truncate(" "+title+" ", w-4, "…"); title != "" && w >= 8 {
+		rest := max(w-3-lipgloss.Width(t), 0)
+		b.WriteString(paint(bd.TopLeft+bd.Top) + st.Title.Render(t) + paint(strings.Repeat(bd.Top, rest)+bd.TopRight))
+	} else {
+		b.WriteString(paint(bd.TopLeft + strings.Repeat(bd.Top, inner) + bd.TopRight))
+	}
+	for i := range rows {
+		line := ""
+		if i < len(lines) {
+			line = lines[i]
+		}
+		b.WriteString("\n" + left + fitLine(line, inner) + right)
+	}
+	b.WriteString("\n" + paint(bd.BottomLeft+strings.Repeat(bd.Bottom, inner)+bd.BottomRight))
+	return b.String()
 }
 
 // joinColumns puts two blocks of equal height side by side, line by line.
@@ -646,7 +641,7 @@ func joinColumns(a, b string) string {
 	n := max(len(la), len(lb))
 	wa := 0
 	for _, l := range la {
-		wa = max(wa, lipgloss.Width(l))
+		wa = max(wa, cellWidth(l))
 	}
 	out := make([]string, n)
 	for i := 0; i < n; i++ {

@@ -15,44 +15,43 @@ type pageKey struct {
 // pageCache holds rendered pages so that switching back to a page costs
 // nothing, and remembers renders under way so none is started twice.
 type pageCache struct {
-	done    map[pageKey]string
+	done    map[pageKey][]string
 	pending map[pageKey]bool
 }
 
 func newPageCache() *pageCache {
-	return &pageCache{done: map[pageKey]string{}, pending: map[pageKey]bool{}}
+	return &pageCache{done: map[pageKey][]string{}, pending: map[pageKey]bool{}}
 }
 
-// pageRenderedMsg carries a finished rendering back to Update.
+// pageRenderedMsg carries a finished rendering back to Update, split
+// into lines (the pager shows a slice of them).
 type pageRenderedMsg struct {
-	key     pageKey
-	content string
-	err     error
+	key   pageKey
+	lines []string
 }
 
 // get returns the rendering for key, or a command that produces it (nil
 // when one is already under way).
-func (p *pageCache) get(key pageKey, markdown func() string) (string, bool, tea.Cmd) {
+func (p *pageCache) get(key pageKey, markdown func() string) ([]string, bool, tea.Cmd) {
 	if s, ok := p.done[key]; ok {
 		return s, true, nil
 	}
 	if p.pending[key] {
-		return "", false, nil
+		return nil, false, nil
 	}
 	p.pending[key] = true
 	md := markdown()
-	return "", false, func() tea.Msg {
+	return nil, false, func() tea.Msg {
 		out, err := RenderMarkdown(md, key.width, key.style)
-		return pageRenderedMsg{key: key, content: out, err: err}
+		if err != nil {
+			out = "Could not render this page: " + err.Error()
+		}
+		return pageRenderedMsg{key: key, lines: splitLines(out)}
 	}
 }
 
 // store records a finished rendering.
 func (p *pageCache) store(m pageRenderedMsg) {
 	delete(p.pending, m.key)
-	if m.err != nil {
-		p.done[m.key] = "Could not render this page: " + m.err.Error()
-		return
-	}
-	p.done[m.key] = m.content
+	p.done[m.key] = m.lines
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/roledex/roledex/catalog"
 )
@@ -72,7 +71,7 @@ func fit(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > width {
+		if cellWidth(l) > width {
 			lines[i] = ansi.Truncate(l, width, "…")
 		}
 	}
@@ -89,7 +88,7 @@ func clip(s string, width int) string {
 	}
 	lines := splitLines(s)
 	for i, l := range lines {
-		if lipgloss.Width(l) > width {
+		if cellWidth(l) > width {
 			lines[i] = ansi.Truncate(l, width, "…")
 		}
 	}

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -251,7 +250,7 @@ func (p *pickList) view(focused bool) string {
 
 // clipTo cuts a styled line to w cells.
 func clipTo(s string, w int) string {
-	if lipgloss.Width(s) <= w {
+	if cellWidth(s) <= w {
 		return s
 	}
 	return clip(s, w)

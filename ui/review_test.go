@@ -418,9 +418,9 @@ func TestLinkPickerFollowsResize(t *testing.T) {
 func TestPageUsesItsWidth(t *testing.T) {
 	for _, w := range []int{80, 200} {
 		d := newDriver(t, w, 30, Options{Start: Start{Roles: []string{"devops-engineer"}}})
-		inner := d.m.browse.page.Width()
+		inner := d.m.browse.pageWidth() - 2
 		widest := 0
-		for _, l := range strings.Split(d.m.browse.page.GetContent(), "\n") {
+		for _, l := range d.m.browse.page.lines {
 			widest = max(widest, ansi.StringWidth(strings.TrimRight(ansi.Strip(l), " ")))
 		}
 		if widest < inner-3 || widest > inner-1 {
@@ -459,17 +459,17 @@ func TestScrollToTextAcrossLines(t *testing.T) {
 	}
 	page[40] = "  • Keeps the on-call"
 	page[41] = "  rotation fair and staffed, and makes sure"
-	b.page.SetContent(strings.Join(page, "\n"))
+	b.page.setLines(page)
 	b.scrollTo("Keeps the on-call rotation fair and staffed, and makes sure postmortem actions are done.")
-	if got := b.page.YOffset(); got != 39 {
+	if got := b.page.offset; got != 39 {
 		t.Fatalf("scrolled to line %d, want 39 (the line above the match)", got)
 	}
 	// A longer needle tells apart two duties that start alike.
 	page[10] = "  • Keeps the on-call rotation fair and quiet."
-	b.page.SetContent(strings.Join(page, "\n"))
-	b.page.GotoTop()
+	b.page.setLines(page)
+	b.page.top()
 	b.scrollTo("Keeps the on-call rotation fair and staffed, and makes sure postmortem actions are done.")
-	if got := b.page.YOffset(); got != 39 {
+	if got := b.page.offset; got != 39 {
 		t.Fatalf("with a look-alike above: scrolled to line %d, want 39", got)
 	}
 }
@@ -489,7 +489,7 @@ func TestSearchOpensAtTheLineForEveryKind(t *testing.T) {
 		if d.m.browse.current != h.Role {
 			t.Fatalf("%q: opened %s, want %s", q, d.m.browse.current, h.Role)
 		}
-		top := strings.Split(d.m.browse.page.View(), "\n")[:4]
+		top := d.m.browse.page.visible()[:4]
 		flat := strings.Join(strings.Fields(ansi.Strip(strings.Join(top, " "))), " ")
 		w := strings.Fields(h.Text)
 		first := strings.Join(w[:min(3, len(w))], " ")
