@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -715,8 +716,12 @@ func (m Model) helpKeys() helpMap {
 		if m.browse.capturesText() {
 			return helpMap{short: []key.Binding{k2("enter", "apply filter"), k2("esc", "cancel")}}
 		}
+		short := []key.Binding{b.Focus, b.Mark, g.Compare, g.Search, b.Links, b.Group, g.Back, g.Quit, g.Help}
+		if m.browse.list.FilterState() == list.FilterApplied {
+			short = append([]key.Binding{k2("esc", "clear filter")}, short...)
+		}
 		return helpMap{
-			short: []key.Binding{b.Focus, b.Mark, g.Compare, g.Search, b.Links, b.Group, g.Back, g.Quit, g.Help},
+			short: short,
 			full: [][]key.Binding{{b.Up, b.Down, b.PageUp, b.PageDn, b.Top, b.Bottom, b.Focus},
 				{b.Filter, b.Group, b.PrevGroup, b.NextGroup, b.Mark, b.Links},
 				{b.SetCurrent, b.AddTarget, b.Shortlist}, g.column()},

@@ -437,12 +437,22 @@ func (b *browse) update(msg tea.Msg) (string, tea.Cmd) {
 }
 
 // updateList passes msg to the list and shows the filter line only while
-// a filter is being typed or applied.
+// a filter is being typed; once applied, the list's title shows it.
 func (b *browse) updateList(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	b.list, cmd = b.list.Update(msg)
-	b.list.SetShowFilter(b.list.FilterState() != list.Unfiltered)
+	b.list.SetShowFilter(b.list.FilterState() == list.Filtering)
 	return tea.Batch(cmd, b.syncSelection())
+}
+
+// filterTitle names the list while filtered: the filter once applied,
+// and how many roles it leaves.
+func (b *browse) filterTitle() string {
+	n := fmt.Sprintf("%d of %d", len(b.list.VisibleItems()), len(b.list.Items()))
+	if b.list.FilterState() == list.FilterApplied {
+		return "“" + b.list.FilterValue() + "” · " + n
+	}
+	return n
 }
 
 func (b *browse) key(msg tea.KeyPressMsg) (string, tea.Cmd) {
@@ -576,7 +586,7 @@ func (b *browse) view() string {
 	h := b.height
 	listTitle := b.groupLabel()
 	if b.list.FilterState() != list.Unfiltered {
-		listTitle = fmt.Sprintf("%d of %d", len(b.list.VisibleItems()), len(b.list.Items()))
+		listTitle = b.filterTitle()
 	}
 	pageTitle := ""
 	if r := b.c.cat.Role(b.current); r != nil {

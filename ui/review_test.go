@@ -498,3 +498,27 @@ func TestSearchOpensAtTheLineForEveryKind(t *testing.T) {
 		}
 	}
 }
+
+// TestAppliedFilterShowsItself: once applied (enter), the filter's text
+// stays in sight in the list's title, and no blank line is left where
+// the filter was typed.
+func TestAppliedFilterShowsItself(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.keys("f")
+	d.typeText("sre")
+	d.keys("enter")
+	lines := strings.Split(d.screen(), "\n")
+	if !strings.Contains(lines[1], "“sre”") || !strings.Contains(lines[1], "2 of") {
+		t.Fatalf("the list's title does not show the filter: %q", lines[1])
+	}
+	if !strings.Contains(lines[2], "SRE Lead") {
+		t.Fatalf("the first list line is not a role: %q", lines[2])
+	}
+	if foot := d.lastLine(); !strings.Contains(foot, "esc") {
+		t.Fatalf("the help line does not say how to clear the filter: %q", foot)
+	}
+	d.keys("esc")
+	if strings.Contains(d.screen(), "“sre”") {
+		t.Fatal("esc left the filter in the title")
+	}
+}
