@@ -716,6 +716,13 @@ func (m Model) helpKeys() helpMap {
 		if m.browse.capturesText() {
 			return helpMap{short: []key.Binding{k2("enter", "apply filter"), k2("esc", "cancel")}}
 		}
+		if m.browse.links != nil {
+			p := k.Pick
+			return helpMap{
+				short: []key.Binding{p.Up, p.Down, k2("enter", "follow"), p.Mark, k2("esc", "close"), g.Help},
+				full:  [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDn}, {k2("enter", "follow the link"), p.Mark, k2("esc", "close the links")}, g.column()},
+			}
+		}
 		short := []key.Binding{b.Focus, b.Mark, g.Compare, g.Search, b.Links, b.Group, g.Back, g.Quit, g.Help}
 		if m.browse.list.FilterState() == list.FilterApplied {
 			short = append([]key.Binding{k2("esc", "clear filter")}, short...)

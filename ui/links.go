@@ -118,5 +118,5 @@ func (b *browse) updateLinks(msg tea.Msg) (string, tea.Cmd) {
 }
 
 func (lp *linkPicker) view() string {
-	return boxed(lp.c.styles.FocusPane, indent(lp.list.view(true)), lp.width, lp.height, "Links from "+lp.role.Title+" · enter follows · esc closes", lp.c.styles)
+	return boxed(lp.c.styles.FocusPane, indent(lp.list.view(true)), lp.width, lp.height, "Links from "+lp.role.Title, lp.c.styles)
 }

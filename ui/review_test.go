@@ -522,3 +522,19 @@ func TestAppliedFilterShowsItself(t *testing.T) {
 		t.Fatal("esc left the filter in the title")
 	}
 }
+
+// TestLinkPickerHelp: with the link picker open the help line speaks of
+// the picker (enter follows, esc closes), and its title is not cut.
+func TestLinkPickerHelp(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{Start: Start{Roles: []string{"devops-engineer"}}})
+	d.keys("o")
+	foot := d.lastLine()
+	for _, want := range []string{"enter follow", "esc close", "? help"} {
+		if !strings.Contains(foot, want) {
+			t.Fatalf("link picker's help line lacks %q: %q", want, foot)
+		}
+	}
+	if title := strings.Split(d.screen(), "\n")[1]; strings.Contains(title, "…") {
+		t.Fatalf("the picker's title is cut: %q", title)
+	}
+}
