@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/roledex/roledex/catalog"
 	"github.com/roledex/roledex/plan"
 )
@@ -295,7 +296,10 @@ func (p *planScreen) gapItems(cur, to *catalog.Role) []pickItem {
 					box = st.Accent.Render("[x] ")
 				}
 				text := it.Text
-				if it.Label != "" {
+				switch {
+				case it.Kind == catalog.GapDimension:
+					text = it.Label // now and then follow, as in roledex gap
+				case it.Label != "":
 					text = it.Label + ": " + text
 				}
 				var out []string
@@ -307,13 +311,14 @@ func (p *planScreen) gapItems(cur, to *catalog.Role) []pickItem {
 					}
 				}
 				if it.Kind == catalog.GapDimension {
+					from := ""
 					for _, ch := range gap.Changes {
-						if ch.Dimension.Name == it.Label && ch.From != "" {
-							for _, l := range wrap("now: "+ch.From, max(w-8, 8)) {
-								out = append(out, "      "+st.Faint.Render(l))
-							}
+						if ch.Dimension.Name == it.Label {
+							from = ch.From
 						}
 					}
+					out = append(out, hanging("      ", "now:  ", dash(from), w, st.Faint)...)
+					out = append(out, hanging("      ", "then: ", dash(it.Text), w, st.App)...)
 				}
 				return out
 			}})
@@ -360,6 +365,30 @@ func (p *planScreen) gapItems(cur, to *catalog.Role) []pickItem {
 		}
 	}
 	return items
+}
+
+// hanging wraps text after a label, the lines after the first indented
+// under the text, all after indent, in style.
+func hanging(indent, label, text string, w int, style lipgloss.Style) []string {
+	pad := strings.Repeat(" ", lipgloss.Width(label))
+	var out []string
+	for i, l := range wrap(text, max(w-lipgloss.Width(indent+label), 8)) {
+		if i == 0 {
+			l = label + l
+		} else {
+			l = pad + l
+		}
+		out = append(out, indent+style.Render(l))
+	}
+	return out
+}
+
+// dash stands in for a text a role does not give.
+func dash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
 }
 
 func (p *planScreen) pathItems(cur, to *catalog.Role) []pickItem {

@@ -538,3 +538,21 @@ func TestLinkPickerHelp(t *testing.T) {
 		t.Fatalf("the picker's title is cut: %q", title)
 	}
 }
+
+// TestGapDimensionReadsNowThenThen: a dimension that changes reads as
+// its name, what the mentee does now, then what the target does, as in
+// roledex gap and the export.
+func TestGapDimensionReadsNowThenThen(t *testing.T) {
+	d := planDriver(t, 120, 60, Options{})
+	var lines []string
+	for _, it := range d.m.plan.list.items {
+		if it.value == "dimension-scope" {
+			lines = it.render(100, false)
+		}
+	}
+	s := ansi.Strip(strings.Join(lines, "\n")) + "\n"
+	name, now, then := strings.Index(s, "[ ] Scope\n"), strings.Index(s, "now:  The deployment lifecycle"), strings.Index(s, "then: All services the SRE team supports")
+	if name < 0 || now < 0 || then < 0 || !(name < now && now < then) {
+		t.Fatalf("scope item: name %d, now %d, then %d:\n%s", name, now, then, s)
+	}
+}
