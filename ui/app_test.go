@@ -168,6 +168,7 @@ func TestGoldenScreens(t *testing.T) {
 		{"compare", Start{Roles: []string{"devops-engineer", "site-reliability-engineer", "platform-engineer"}}, nil, ""},
 		{"compare-diff", Start{Roles: []string{"head-of-engineering", "vp-of-engineering"}}, []string{"d"}, ""},
 		{"search", Start{Screen: ScreenSearch}, nil, "ssl"},
+		{"search-empty", Start{Screen: ScreenSearch}, nil, ""},
 		{"pillars", Start{Screen: ScreenPillars}, []string{"j", "tab"}, ""},
 		{"tasks", Start{Screen: ScreenTasks}, []string{"j", "j"}, ""},
 		{"help", Start{Roles: []string{"site-reliability-engineer"}}, []string{"?"}, ""},

@@ -556,3 +556,17 @@ func TestGapDimensionReadsNowThenThen(t *testing.T) {
 		t.Fatalf("scope item: name %d, now %d, then %d:\n%s", name, now, then, s)
 	}
 }
+
+// TestSearchEmptyStates: an empty query and a query without a match each
+// say one useful thing, not also "(nothing here)".
+func TestSearchEmptyStates(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Screen: ScreenSearch}})
+	if strings.Contains(d.screen(), "nothing here") {
+		t.Fatalf("empty query:\n%s", d.screen())
+	}
+	d.typeText("zzqxv")
+	d.requireContains("No match for “zzqxv”")
+	if strings.Contains(d.screen(), "nothing here") {
+		t.Fatalf("no match:\n%s", d.screen())
+	}
+}

@@ -47,7 +47,7 @@ func newSearch(c *common) *search {
 	s := &search{c: c, list: newPickList(&c.styles)}
 	s.input = textinput.New()
 	s.input.Prompt = "search: "
-	s.input.Placeholder = "duties, tools, tasks, titles… (try ssl, on-call, terraform)"
+	s.input.Placeholder = "duties, tools, tasks, titles, or a question…"
 	s.input.CharLimit = 200
 	steadyCursor(&s.input)
 	return s
@@ -253,7 +253,18 @@ func (s *search) view() string {
 	status := ""
 	switch {
 	case strings.TrimSpace(s.query) == "":
-		status = st.Faint.Render(fmt.Sprintf("Type to search %d lines: duties, dimensions, tasks, tools, titles and aliases. ↑/↓ choose · enter opens · tab marks for compare", s.c.index.Len()))
+		var b strings.Builder
+		b.WriteString(st.Faint.Render(fmt.Sprintf("Type to search %d lines: duties, dimensions, tasks, tools, titles and aliases.", s.c.index.Len())))
+		b.WriteString("\n\n")
+		for _, l := range wrap("Try  ssl · on-call · terraform · who handles backups?", max(s.width-4, 10)) {
+			b.WriteString("  " + st.Subtle.Render(l) + "\n")
+		}
+		for _, hint := range []string{"↑/↓ choose a result · enter opens it at the matching line", "tab marks its role for compare · esc goes back"} {
+			for _, l := range wrap(hint, max(s.width-4, 10)) {
+				b.WriteString("  " + st.Faint.Render(l) + "\n")
+			}
+		}
+		return s.input.View() + "\n" + b.String()
 	case s.pending && s.shown != s.seq && len(s.hits) == 0:
 		status = st.Faint.Render("searching…")
 	case len(s.hits) == 0:
@@ -264,6 +275,9 @@ func (s *search) view() string {
 			n = fmt.Sprintf("top %d matches", searchLimit)
 		}
 		status = st.Faint.Render(n + " · enter opens · tab marks the role for compare")
+	}
+	if len(s.hits) == 0 {
+		return s.input.View() + "\n" + status
 	}
 	return s.input.View() + "\n" + status + "\n" + s.list.view(true)
 }
