@@ -547,7 +547,7 @@ func (m *Model) tabs() []tab {
 		if m.screen == ScreenProblems {
 			style = style.Underline(true)
 		}
-		out = append(out, tab{ScreenProblems, style.Render(fmt.Sprintf(" ! %d problems", len(m.c.problems)))})
+		out = append(out, tab{ScreenProblems, style.Render(" ! "+problemCount(len(m.c.problems)))})
 	}
 	return out
 }
@@ -781,11 +781,19 @@ func (m Model) tooSmallView() string {
 
 func (m Model) problemsText() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d problems in the catalog folders; the files without problems loaded.\nRun roledex lint DIR to see them from the shell.\n\n", len(m.c.problems))
+	fmt.Fprintf(&b, "%s in the catalog folders; the files without problems loaded.\nRun roledex lint DIR to see them from the shell.\n\n", problemCount(len(m.c.problems)))
 	for _, p := range m.c.problems {
 		for _, l := range wrap(p.Error(), max(m.width-2, 10)) {
 			b.WriteString(l + "\n")
 		}
 	}
 	return b.String()
+}
+
+// problemCount says "1 problem" or "n problems".
+func problemCount(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
 }

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/roledex/roledex/catalog"
 	"github.com/roledex/roledex/plan"
 )
 
@@ -568,5 +569,15 @@ func TestSearchEmptyStates(t *testing.T) {
 	d.requireContains("No match for “zzqxv”")
 	if strings.Contains(d.screen(), "nothing here") {
 		t.Fatalf("no match:\n%s", d.screen())
+	}
+}
+
+// TestOneProblemIsSingular: "1 problem", not "1 problems".
+func TestOneProblemIsSingular(t *testing.T) {
+	probs := catalog.Problems{{Path: "roles/bad.md", Line: 2, Msg: "unknown field"}}
+	d := newDriver(t, 100, 30, Options{Problems: probs})
+	d.keys("!")
+	if s := d.screen(); strings.Contains(s, "1 problems") || !strings.Contains(s, "! 1 problem") || !strings.Contains(s, "1 problem in the catalog") {
+		t.Fatalf("one problem:\n%s", s)
 	}
 }
