@@ -547,7 +547,7 @@ func (m *Model) tabs() []tab {
 		if m.screen == ScreenProblems {
 			style = style.Underline(true)
 		}
-		out = append(out, tab{ScreenProblems, style.Render(" ! "+problemCount(len(m.c.problems)))})
+		out = append(out, tab{ScreenProblems, style.Render(" ! " + problemCount(len(m.c.problems)))})
 	}
 	return out
 }
