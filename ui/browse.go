@@ -166,12 +166,7 @@ func (b *browse) applyStyles() {
 	b.list.Styles = ls
 	b.list.Paginator.Type = paginator.Arabic
 	b.list.Paginator.ArabicFormat = "page %d of %d"
-	fs := b.list.FilterInput.Styles()
-	fs.Focused.Prompt, fs.Blurred.Prompt = st.Accent, st.Faint
-	fs.Focused.Text, fs.Blurred.Text = st.App, st.App
-	fs.Focused.Placeholder, fs.Blurred.Placeholder = st.Faint, st.Faint
-	fs.Cursor.Color = nil
-	b.list.FilterInput.SetStyles(fs)
+	b.list.FilterInput.SetStyles(st.inputStyles(b.list.FilterInput.Styles()))
 }
 
 func (b *browse) setSize(w, h int) tea.Cmd {

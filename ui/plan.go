@@ -91,9 +91,7 @@ func newPlanScreen(c *common, store *plan.Store) *planScreen {
 	p.notes = textarea.New()
 	p.notes.Placeholder = "Notes for this plan: what to practise, who to talk to, by when…"
 	p.notes.ShowLineNumbers = false
-	st := p.notes.Styles()
-	st.Cursor.Blink = false
-	p.notes.SetStyles(st)
+	p.notes.SetStyles(c.styles.areaStyles(p.notes.Styles()))
 	p.exportDir, _ = os.Getwd()
 	return p
 }
@@ -103,6 +101,7 @@ func (p *planScreen) consumesBack() bool { return p.editing }
 
 func (p *planScreen) setSize(w, h int) {
 	p.width, p.height = w, h
+	p.notes.SetStyles(p.c.styles.areaStyles(p.notes.Styles())) // the theme may have changed
 	p.notes.SetWidth(max(w-2, 10))
 	p.notes.SetHeight(max(h-6, 3))
 	p.listH = max(h-len(p.header())-1, 1) // the notes line goes below

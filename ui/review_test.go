@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/roledex/roledex/catalog"
 	"github.com/roledex/roledex/plan"
@@ -579,5 +580,45 @@ func TestOneProblemIsSingular(t *testing.T) {
 	d.keys("!")
 	if s := d.screen(); strings.Contains(s, "1 problems") || !strings.Contains(s, "! 1 problem") || !strings.Contains(s, "1 problem in the catalog") {
 		t.Fatalf("one problem:\n%s", s)
+	}
+}
+
+// TestNoColorOnPlanAndSearch: NO_COLOR holds on the plan screen, the
+// search results and the plan file notice too.
+func TestNoColorOnPlanAndSearch(t *testing.T) {
+	d := planDriver(t, 100, 30, Options{NoColor: true})
+	d.keys("space", "v")
+	if seq := colourSGR(d.m.View().Content); seq != "" {
+		t.Fatalf("plan screen sets a colour: %q", seq)
+	}
+	d = newDriver(t, 100, 30, Options{NoColor: true, Start: Start{Screen: ScreenSearch}, PlanWarnings: []string{"plan file a moved to b"}})
+	if seq := colourSGR(d.m.View().Content); seq != "" {
+		t.Fatalf("notice sets a colour: %q", seq)
+	}
+	d.keys("x") // dismisses the notice
+	d.typeText("postmortem")
+	if seq := colourSGR(d.m.View().Content); seq != "" {
+		t.Fatalf("search results set a colour: %q", seq)
+	}
+}
+
+// TestTextFieldsFollowTheTheme: the search field and the notes editor
+// take the explorer's styles: no colour under NO_COLOR, and no dark
+// default (a black cursor line) on a light terminal.
+func TestTextFieldsFollowTheTheme(t *testing.T) {
+	d := planDriver(t, 100, 30, Options{NoColor: true})
+	d.keys("e")
+	d.typeText("Pair on a postmortem.")
+	if seq := colourSGR(d.m.View().Content); seq != "" {
+		t.Fatalf("notes editor sets a colour: %q", seq)
+	}
+	d = planDriver(t, 100, 30, Options{Theme: ThemeLight})
+	if bg := d.m.plan.notes.Styles().Focused.CursorLine.GetBackground(); bg != nil {
+		if _, none := bg.(lipgloss.NoColor); !none {
+			t.Fatalf("light theme: the notes' cursor line has background %v", bg)
+		}
+	}
+	if fg := d.m.search.input.Styles().Focused.Prompt.GetForeground(); fg != d.m.c.styles.Accent.GetForeground() {
+		t.Fatalf("light theme: the search prompt is %v, not the accent", fg)
 	}
 }

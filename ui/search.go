@@ -61,6 +61,7 @@ func (s *search) focus() tea.Cmd {
 
 func (s *search) setSize(w, h int) {
 	s.width, s.height = w, h
+	s.input.SetStyles(s.c.styles.inputStyles(s.input.Styles())) // the theme may have changed
 	s.input.SetWidth(max(w-len(s.input.Prompt)-2, 1))
 	s.list.setSize(w, max(h-2, 1))
 	s.list.setItems(s.items())
