@@ -523,15 +523,40 @@ type tab struct {
 }
 
 // tabs returns the header's tabs as drawn, so clicks can find them.
+//
+// When the full bar is wider than the window, the tabs of the screens
+// not in front shrink to their keys, and then the "roledex" label goes.
 func (m *Model) tabs() []tab {
+	for _, compact := range []int{0, 1, 2} {
+		out := m.tabsAs(compact)
+		w := 0
+		for _, t := range out {
+			w += lipgloss.Width(t.label)
+		}
+		if w <= m.width || compact == 2 {
+			return out
+		}
+	}
+	return nil
+}
+
+// tabsAs builds the tab bar: compact 0 in full, 1 with the other
+// screens' tabs as keys only, 2 also without the "roledex" label.
+func (m *Model) tabsAs(compact int) []tab {
 	st := m.c.styles
-	out := []tab{{-1, st.Header.Render(" roledex ")}}
+	var out []tab
+	if compact < 2 {
+		out = append(out, tab{-1, st.Header.Render(" roledex ")})
+	}
 	g := m.c.keys.Global
 	bindings := []key.Binding{g.Browse, g.Compare, g.Search, g.Pillars, g.Tasks, g.Plan}
 	for s := ScreenBrowse; s <= ScreenPlan; s++ {
 		name := s.String()
 		if ks := bindings[s].Keys(); len(ks) > 0 {
 			name = ks[0] + " " + name
+			if compact > 0 && s != m.screen {
+				name = ks[0]
+			}
 		}
 		if s == ScreenCompare && len(m.c.marks) > 0 {
 			name += fmt.Sprintf(" (%d)", len(m.c.marks))

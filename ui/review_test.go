@@ -622,3 +622,21 @@ func TestTextFieldsFollowTheTheme(t *testing.T) {
 		t.Fatalf("light theme: the search prompt is %v, not the accent", fg)
 	}
 }
+
+// TestTabsFitNarrowWindows: below the width of the full tab bar the
+// other screens' tabs shrink to their keys, instead of the last ones
+// being cut; clicks still find them.
+func TestTabsFitNarrowWindows(t *testing.T) {
+	for _, w := range []int{40, 50, 64} {
+		d := newDriver(t, w, 20, Options{Start: Start{Roles: []string{"devops-engineer", "sre-lead"}}})
+		head := strings.Split(d.screen(), "\n")[0]
+		if strings.Contains(head, "…") || !strings.Contains(head, "Compare (2)") || !strings.Contains(head, "5") {
+			t.Fatalf("%d columns: tab bar %q", w, head)
+		}
+		x := strings.Index(head, "5") // bytes = cells: the bar is ASCII up to there
+		d.send(tea.MouseClickMsg{X: lenCells(head[:x]), Y: 0, Button: tea.MouseLeft})
+		if d.m.screen != ScreenPlan {
+			t.Fatalf("%d columns: a click on the 5 went to %v", w, d.m.screen)
+		}
+	}
+}
