@@ -501,7 +501,12 @@ func (p *planScreen) update(msg tea.Msg) (string, tea.Cmd) {
 		}
 	case tea.MouseClickMsg:
 		before := p.list.cursor
+		// A click selects; a click on the selected item ticks it, or
+		// opens the role in the path view.
 		if p.list.clickAt(msg.Mouse().Y-len(p.header())) && p.list.cursor == before {
+			if it, ok := p.list.selected(); ok && p.mode == viewPath && it.value != "" {
+				return "", follow(it.value, "")
+			}
 			return p.tick()
 		}
 	}

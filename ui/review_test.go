@@ -640,3 +640,16 @@ func TestTabsFitNarrowWindows(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanPathClickOpensRole: in the path view a click selects a role and
+// a second click opens it, as in the pillars and tasks views.
+func TestPlanPathClickOpensRole(t *testing.T) {
+	d := planDriver(t, 100, 30, Options{})
+	d.keys("v")
+	y := d.screenRow("↳ SRE Lead")
+	d.send(tea.MouseClickMsg{X: 8, Y: y, Button: tea.MouseLeft})
+	d.send(tea.MouseClickMsg{X: 8, Y: y, Button: tea.MouseLeft})
+	if d.m.screen != ScreenBrowse || d.m.browse.current != "sre-lead" {
+		t.Fatalf("two clicks on SRE Lead: screen %v, role %s", d.m.screen, d.m.browse.current)
+	}
+}
