@@ -173,11 +173,22 @@ func TestGoldenScreens(t *testing.T) {
 		{"tasks", Start{Screen: ScreenTasks}, []string{"j", "j"}, ""},
 		{"help", Start{Roles: []string{"site-reliability-engineer"}}, []string{"?"}, ""},
 		{"links", Start{Roles: []string{"devops-engineer"}}, []string{"o"}, ""},
+		{"problems", Start{Screen: ScreenProblems}, nil, ""},
+		{"compare-empty", Start{Screen: ScreenCompare}, nil, ""},
+	}
+	// The problems screen shows a catalog folder's problems.
+	probs := catalog.Problems{
+		{Path: "my-roles/roles/qa-lead.md", Line: 3, Msg: `unknown field "level" (known fields: title, aliases, family, track, summary, tools, reports_to, next_roles, related)`},
+		{Path: "my-roles/roles/sre.md", Line: 1, Msg: "no front matter: a role file starts with ---"},
 	}
 	for _, sz := range sizes {
 		for _, sc := range screens {
 			t.Run(fmt.Sprintf("%s-%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
-				d := newDriver(t, sz[0], sz[1], Options{Start: sc.start})
+				o := Options{Start: sc.start}
+				if sc.start.Screen == ScreenProblems {
+					o.Problems = probs
+				}
+				d := newDriver(t, sz[0], sz[1], o)
 				d.keys(sc.keys...)
 				d.typeText(sc.text)
 				checkFits(t, d.m.View().Content, sz[0], sz[1])
