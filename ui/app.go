@@ -760,6 +760,12 @@ func (m Model) helpKeys() helpMap {
 		}
 	case ScreenCompare:
 		c := k.Compare
+		if len(m.compare.ids) < 2 { // nothing to compare yet: where to mark roles
+			return helpMap{
+				short: []key.Binding{g.Browse, g.Search, g.Back, g.Quit, g.Help},
+				full:  [][]key.Binding{g.column()},
+			}
+		}
 		return helpMap{
 			short: []key.Binding{c.Diff, c.Left, c.Right, c.Swap, c.Drop, c.Open, g.Back, g.Help},
 			full:  [][]key.Binding{{c.Up, c.Down, c.PageUp, c.PageDn}, {c.Left, c.Right, c.Diff, c.Swap, c.Drop, c.Open}, g.column()},
@@ -783,7 +789,8 @@ func (m Model) helpKeys() helpMap {
 	case ScreenPlan:
 		return m.plan.helpMap(g)
 	}
-	return helpMap{short: []key.Binding{g.Back, g.Quit}, full: [][]key.Binding{g.column()}}
+	scroll := k2("↑/↓", "scroll")
+	return helpMap{short: []key.Binding{scroll, g.Back, g.Quit, g.Help}, full: [][]key.Binding{{scroll, k2("pgup/pgdn", "page")}, g.column()}}
 }
 
 func k2(keys, desc string) key.Binding {

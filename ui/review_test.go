@@ -653,3 +653,16 @@ func TestPlanPathClickOpensRole(t *testing.T) {
 		t.Fatalf("two clicks on SRE Lead: screen %v, role %s", d.m.screen, d.m.browse.current)
 	}
 }
+
+// TestHelpLineFitsTheState: an empty comparison does not offer keys that
+// do nothing, and the problems screen says how to scroll and get help.
+func TestHelpLineFitsTheState(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Screen: ScreenCompare}})
+	if foot := d.lastLine(); strings.Contains(foot, "only differences") || !strings.Contains(foot, "search") {
+		t.Fatalf("empty comparison's help line: %q", foot)
+	}
+	d = newDriver(t, 100, 30, Options{Problems: catalog.Problems{{Path: "x.md", Msg: "bad"}}, Start: Start{Screen: ScreenProblems}})
+	if foot := d.lastLine(); !strings.Contains(foot, "scroll") || !strings.Contains(foot, "? help") {
+		t.Fatalf("problems screen's help line: %q", foot)
+	}
+}
