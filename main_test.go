@@ -64,6 +64,9 @@ func TestTmuxSmoke(t *testing.T) {
 	}
 	tmux("-f", "/dev/null", "new-session", "-d", "-s", "smoke", "-x", "100", "-y", "30", "sh")
 	defer exec.Command("tmux", "-S", sock, "kill-server").Run()
+	// The user's own plan and configuration stay out of it.
+	home := filepath.Join(dir, "home")
+	tmux("send-keys", "-t", "smoke", "export HOME="+home+" XDG_STATE_HOME="+home+"/state XDG_CONFIG_HOME="+home+"/config", "Enter")
 	tmux("send-keys", "-t", "smoke", "clear; NO_COLOR= "+bin+"; echo EXIT=$?", "Enter")
 	waitFor("All roles")
 	tmux("send-keys", "-t", "smoke", "f", "d", "e", "v", "o", "p", "s", "Enter")
@@ -76,6 +79,12 @@ func TestTmuxSmoke(t *testing.T) {
 	waitFor("Site Reliability Engineer")
 	tmux("send-keys", "-t", "smoke", "Tab")
 	waitFor("Compare (2)")
+	tmux("send-keys", "-t", "smoke", "Escape") // back to the role page
+	waitFor("DevOps Engineer ·")
+	tmux("send-keys", "-t", "smoke", "c")
+	waitFor("Decision-making")
+	tmux("send-keys", "-t", "smoke", "/")
+	waitFor("search:")
 	tmux("send-keys", "-t", "smoke", "C-c") // ctrl+c quits from a text field too
 	out := waitFor("EXIT=")
 	if !strings.Contains(out, "EXIT=0") {
@@ -137,6 +146,8 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 	}
 	tmux("-f", "/dev/null", "new-session", "-d", "-s", "sig", "-x", "100", "-y", "30", "sh")
 	defer exec.Command("tmux", "-S", sock, "kill-server").Run()
+	home := filepath.Join(dir, "home")
+	tmux("send-keys", "-t", "sig", "export HOME="+home+" XDG_STATE_HOME="+home+"/state XDG_CONFIG_HOME="+home+"/config", "Enter")
 	shellPID := strings.TrimSpace(tmux("display", "-p", "-t", "sig", "#{pane_pid}"))
 	waitFor := func(want string) string {
 		t.Helper()

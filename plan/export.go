@@ -268,15 +268,61 @@ func plural(n int, one, many string) string {
 
 // notesBlock keeps the markdown of the notes (lists, emphasis) but makes
 // control characters visible, HTML inert and headings part of the text,
-// so the notes cannot break the document's outline.
+// so the notes cannot break the document's outline. A line typed under
+// another stays under it: markdown would join plain lines into one
+// paragraph (and glamour ignores hard line breaks), so a blank line goes
+// between two plain lines, and after a list item that plain text follows.
 func notesBlock(s string) string {
 	s = catalog.Sanitize(strings.TrimSpace(s))
 	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	var out []string
+	fenced := false
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if strings.HasPrefix(strings.TrimLeft(l, " "), "#") {
-			lines[i] = strings.Replace(l, "#", `\#`, 1)
+		l = strings.TrimRight(l, " \t")
+		t := strings.TrimLeft(l, " ")
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fenced = !fenced
+		}
+		if !fenced && strings.HasPrefix(t, "#") {
+			l = strings.Replace(l, "#", `\#`, 1)
+		}
+		out = append(out, l)
+		if fenced || i+1 >= len(lines) || l == "" {
+			continue
+		}
+		next := strings.TrimRight(lines[i+1], " \t")
+		if next != "" && !noteBlockLine(next) && (!noteBlockLine(l) || listItem(l)) {
+			out = append(out, "")
 		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
+}
+
+// noteBlockLine reports lines that markdown reads as part of a block
+// other than a plain paragraph: indented, list items, quotes, tables,
+// code fences.
+func noteBlockLine(l string) bool {
+	if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") || listItem(l) {
+		return true
+	}
+	for _, p := range []string{">", "|", "```", "~~~"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// listItem reports a line that starts a list item: "- ", "* ", "+ ",
+// "1. " or "1) ".
+func listItem(l string) bool {
+	if len(l) >= 2 && strings.ContainsRune("-*+", rune(l[0])) && l[1] == ' ' {
+		return true
+	}
+	i := 0
+	for i < len(l) && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(l) && (l[i] == '.' || l[i] == ')') && l[i+1] == ' '
 }

@@ -152,3 +152,29 @@ func TestExportRendersNarrow(t *testing.T) {
 		}
 	}
 }
+
+// TestExportKeepsNoteLines: notes typed on separate lines stay on
+// separate lines when the export is rendered, and lists stay lists.
+func TestExportKeepsNoteLines(t *testing.T) {
+	s := New()
+	s.Notes = "Shadow the SRE on-call in March.\nAsk Priya about the SLO review.\nAgreed:\n- read the SRE book\n- pair on a postmortem"
+	md := Export(exportCatalog(t), s, time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC))
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("notty"), glamour.WithWordWrap(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		lines = append(lines, strings.TrimSpace(l))
+	}
+	got := "\n" + strings.Join(lines, "\n") + "\n"
+	for _, want := range []string{"Shadow the SRE on-call in March.", "Ask Priya about the SLO review.", "Agreed:", "• read the SRE book\n• pair on a postmortem"} {
+		if !strings.Contains(got, "\n"+want+"\n") {
+			t.Errorf("rendered notes lack the line %q:\n%s", want, got)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -119,6 +120,13 @@ type Model struct {
 	noColor  bool
 	ready    bool // a window size has arrived
 	panicNow bool
+	// quitting is set when the user quit while the plan was being saved:
+	// the explorer ends as soon as the saves are done.
+	quitting bool
+	// notice holds warnings about the plan file, shown whole in place of
+	// the screen until a key is pressed: they name files the user may
+	// need, too long for the status line.
+	notice []string
 }
 
 // New builds the explorer.
@@ -145,9 +153,7 @@ func New(o Options) Model {
 	m.plan = newPlanScreen(c, o.Plan)
 	m.problems = viewport.New()
 	m.start(o.Start)
-	if len(o.PlanWarnings) > 0 {
-		m.status = o.PlanWarnings[0]
-	}
+	m.notice = append(m.notice, o.PlanWarnings...)
 	return m
 }
 
@@ -218,6 +224,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.openHit(msg.hit)
 	case planMsg:
 		st, cmd := m.plan.handle(msg)
+		m.setStatus(st)
+		for _, w := range msg.warnings {
+			m.notice = append(m.notice, catalog.Sanitize(w.Message))
+		}
+		if m.quitting && !m.plan.saving() {
+			return m, tea.Quit
+		}
+		return m, cmd
+	case notesIdleMsg:
+		st, cmd := m.plan.update(msg)
 		m.setStatus(st)
 		return m, cmd
 	case planEditMsg:
@@ -313,11 +329,15 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	g := m.c.keys.Global
 	m.status = ""
 	if key.Matches(msg, g.ForceQuit) {
-		return m, tea.Quit
+		return m, m.quit()
+	}
+	if len(m.notice) > 0 {
+		m.notice = nil
+		return m, nil
 	}
 	if m.tooSmall() {
 		if key.Matches(msg, g.Quit, g.Back) {
-			return m, tea.Quit
+			return m, m.quit()
 		}
 		return m, nil
 	}
@@ -331,10 +351,14 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, g.Back) && !(text && msg.String() == "backspace"):
 		return m, m.back()
+	case key.Matches(msg, g.Help) && m.screen == ScreenSearch && m.search.input.Value() == "":
+		// Nobody searches for a lone "?": on an empty query it is help.
+		m.showHelp = true
+		return m, nil
 	case text && !isCtrlOrF(msg):
 		return m, m.toScreen(msg)
 	case key.Matches(msg, g.Quit):
-		return m, tea.Quit
+		return m, m.quit()
 	case key.Matches(msg, g.Help):
 		m.showHelp = true
 		return m, nil
@@ -354,6 +378,25 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.goTo(ScreenProblems)
 	}
 	return m, m.toScreen(msg)
+}
+
+// quit ends the explorer once nothing is lost: notes being written are
+// saved, and the saves under way are waited for. A second ctrl+c while
+// waiting quits at once.
+func (m *Model) quit() tea.Cmd {
+	if m.quitting {
+		return tea.Quit
+	}
+	var cmd tea.Cmd
+	if m.plan.editing {
+		cmd = m.plan.saveNotes("Notes saved")
+	}
+	if !m.plan.saving() {
+		return tea.Quit
+	}
+	m.quitting = true
+	m.status = "Saving the plan…"
+	return cmd
 }
 
 // isCtrlOrF reports keys that never type text (ctrl combinations and
@@ -451,6 +494,10 @@ func (m *Model) openHit(h catalog.Hit) tea.Cmd {
 // click handles the header tabs and passes other clicks to the screen
 // with coordinates relative to its body.
 func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
+	if len(m.notice) > 0 {
+		m.notice = nil
+		return nil
+	}
 	if m.tooSmall() || m.showHelp {
 		return nil
 	}
@@ -476,15 +523,40 @@ type tab struct {
 }
 
 // tabs returns the header's tabs as drawn, so clicks can find them.
+//
+// When the full bar is wider than the window, the tabs of the screens
+// not in front shrink to their keys, and then the "roledex" label goes.
 func (m *Model) tabs() []tab {
+	for _, compact := range []int{0, 1, 2} {
+		out := m.tabsAs(compact)
+		w := 0
+		for _, t := range out {
+			w += lipgloss.Width(t.label)
+		}
+		if w <= m.width || compact == 2 {
+			return out
+		}
+	}
+	return nil
+}
+
+// tabsAs builds the tab bar: compact 0 in full, 1 with the other
+// screens' tabs as keys only, 2 also without the "roledex" label.
+func (m *Model) tabsAs(compact int) []tab {
 	st := m.c.styles
-	out := []tab{{-1, st.Header.Render(" roledex ")}}
+	var out []tab
+	if compact < 2 {
+		out = append(out, tab{-1, st.Header.Render(" roledex ")})
+	}
 	g := m.c.keys.Global
 	bindings := []key.Binding{g.Browse, g.Compare, g.Search, g.Pillars, g.Tasks, g.Plan}
 	for s := ScreenBrowse; s <= ScreenPlan; s++ {
 		name := s.String()
 		if ks := bindings[s].Keys(); len(ks) > 0 {
 			name = ks[0] + " " + name
+			if compact > 0 && s != m.screen {
+				name = ks[0]
+			}
 		}
 		if s == ScreenCompare && len(m.c.marks) > 0 {
 			name += fmt.Sprintf(" (%d)", len(m.c.marks))
@@ -500,7 +572,7 @@ func (m *Model) tabs() []tab {
 		if m.screen == ScreenProblems {
 			style = style.Underline(true)
 		}
-		out = append(out, tab{ScreenProblems, style.Render(fmt.Sprintf(" ! %d problems", len(m.c.problems)))})
+		out = append(out, tab{ScreenProblems, style.Render(" ! " + problemCount(len(m.c.problems)))})
 	}
 	return out
 }
@@ -542,6 +614,9 @@ func (m Model) render() string {
 }
 
 func (m Model) body() string {
+	if len(m.notice) > 0 {
+		return m.noticeView()
+	}
 	switch m.screen {
 	case ScreenBrowse:
 		return m.browse.view()
@@ -561,16 +636,99 @@ func (m Model) body() string {
 	return ""
 }
 
+// noticeView shows the plan file warnings, wrapped, in a framed box.
+func (m Model) noticeView() string {
+	st := m.c.styles
+	w := min(m.width, 90)
+	var lines []string
+	for i, n := range m.notice {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, splitLines(ansi.Wrap(n, max(w-6, 10), " /"))...)
+	}
+	lines = append(lines, "", st.Faint.Render("Press any key to go on."))
+	box := st.FocusPane.Padding(0, 1).Width(w).Render(joinLines(lines))
+	return st.Header.Render("Your plan file") + "\n\n" + box
+}
+
 func (m Model) footer() string {
+	if len(m.notice) > 0 {
+		return m.c.styles.Notice.Render("Read the warning above · any key goes on")
+	}
 	if m.status != "" {
 		return m.c.styles.Notice.Render(ansi.Truncate(m.status, m.width, "…"))
 	}
-	return m.help.ShortHelpView(m.helpKeys().ShortHelp())
+	return m.shortHelp(m.helpKeys().ShortHelp())
+}
+
+// shortHelp draws the help line. The key that opens the full help is
+// what leads to every other key, so when the line is too long it is the
+// others that make room: "? help" always ends the line.
+func (m Model) shortHelp(bindings []key.Binding) string {
+	g := m.c.keys.Global
+	var rest []key.Binding
+	var helpKey *key.Binding
+	for i, b := range bindings {
+		if helpKey == nil && sameHelp(b, g.Help) {
+			helpKey = &bindings[i]
+			continue
+		}
+		rest = append(rest, b)
+	}
+	if helpKey == nil {
+		return m.help.ShortHelpView(bindings)
+	}
+	st := m.help.Styles
+	tail := st.ShortKey.Render(helpKey.Help().Key) + " " + st.ShortDesc.Render(helpKey.Help().Desc)
+	sep := st.ShortSeparator.Render(m.help.ShortSeparator)
+	h := m.help
+	h.SetWidth(max(m.help.Width()-lipgloss.Width(sep+tail), 1))
+	head := h.ShortHelpView(rest)
+	if head == "" {
+		return tail
+	}
+	if strings.HasSuffix(ansi.Strip(head), "…") {
+		return head + " " + tail
+	}
+	return head + sep + tail
+}
+
+func sameHelp(a, b key.Binding) bool {
+	return a.Help() == b.Help() && strings.Join(a.Keys(), " ") == strings.Join(b.Keys(), " ")
 }
 
 func (m Model) fullHelp() string {
 	title := m.c.styles.Header.Render(m.screen.String()+" · keys") + m.c.styles.Faint.Render("   (? or esc closes)")
-	return title + "\n\n" + m.help.FullHelpView(m.helpKeys().FullHelp())
+	return title + "\n\n" + m.fullHelpColumns(m.helpKeys().FullHelp())
+}
+
+// fullHelpColumns lays the help columns side by side while they fit the
+// window and starts a new row of columns when they do not, so that no
+// column (the global keys come last) is cut off on a narrow terminal.
+func (m Model) fullHelpColumns(groups [][]key.Binding) string {
+	h := m.help
+	h.SetWidth(0) // each row is measured here
+	sepW := lipgloss.Width(h.FullSeparator)
+	var rows []string
+	var row [][]key.Binding
+	width := 0
+	for _, g := range groups {
+		w := lipgloss.Width(h.FullHelpView([][]key.Binding{g}))
+		if len(row) > 0 && width+sepW+w > m.width-2 {
+			rows = append(rows, h.FullHelpView(row))
+			row, width = nil, 0
+		}
+		if len(row) > 0 {
+			width += sepW
+		}
+		row = append(row, g)
+		width += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, h.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n\n")
 }
 
 // helpKeys returns the bindings of the screen in front for bubbles/help.
@@ -583,22 +741,43 @@ func (m Model) helpKeys() helpMap {
 		if m.browse.capturesText() {
 			return helpMap{short: []key.Binding{k2("enter", "apply filter"), k2("esc", "cancel")}}
 		}
+		if m.browse.links != nil {
+			p := k.Pick
+			return helpMap{
+				short: []key.Binding{p.Up, p.Down, k2("enter", "follow"), p.Mark, k2("esc", "close"), g.Help},
+				full:  [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDn}, {k2("enter", "follow the link"), p.Mark, k2("esc", "close the links")}, g.column()},
+			}
+		}
+		short := []key.Binding{b.Focus, b.Mark, g.Compare, g.Search, b.Links, b.Group, g.Back, g.Quit, g.Help}
+		if m.browse.list.FilterState() == list.FilterApplied {
+			short = append([]key.Binding{k2("esc", "clear filter")}, short...)
+		}
 		return helpMap{
-			short: []key.Binding{b.Focus, b.Mark, g.Compare, b.Links, g.Search, b.Group, g.Back, g.Help, g.Quit},
+			short: short,
 			full: [][]key.Binding{{b.Up, b.Down, b.PageUp, b.PageDn, b.Top, b.Bottom, b.Focus},
 				{b.Filter, b.Group, b.PrevGroup, b.NextGroup, b.Mark, b.Links},
 				{b.SetCurrent, b.AddTarget, b.Shortlist}, g.column()},
 		}
 	case ScreenCompare:
 		c := k.Compare
+		if len(m.compare.ids) < 2 { // nothing to compare yet: where to mark roles
+			return helpMap{
+				short: []key.Binding{g.Browse, g.Search, g.Back, g.Quit, g.Help},
+				full:  [][]key.Binding{g.column()},
+			}
+		}
 		return helpMap{
 			short: []key.Binding{c.Diff, c.Left, c.Right, c.Swap, c.Drop, c.Open, g.Back, g.Help},
 			full:  [][]key.Binding{{c.Up, c.Down, c.PageUp, c.PageDn}, {c.Left, c.Right, c.Diff, c.Swap, c.Drop, c.Open}, g.column()},
 		}
 	case ScreenSearch:
 		s := k.Search
+		short := []key.Binding{s.Up, s.Down, s.Open, s.Mark, s.Clear, k2("esc", "back"), k2("ctrl+c", "quit")}
+		if m.search.input.Value() == "" {
+			short = append(short, g.Help)
+		}
 		return helpMap{
-			short: []key.Binding{s.Up, s.Down, s.Open, s.Mark, s.Clear, k2("esc", "back"), k2("ctrl+c", "quit")},
+			short: short,
 			full:  [][]key.Binding{{s.Up, s.Down, s.Open, s.Mark, s.Clear}, {k2("esc", "back"), k2("ctrl+c", "quit"), k2("f1…f5", "screens")}},
 		}
 	case ScreenPillars, ScreenTasks:
@@ -610,7 +789,8 @@ func (m Model) helpKeys() helpMap {
 	case ScreenPlan:
 		return m.plan.helpMap(g)
 	}
-	return helpMap{short: []key.Binding{g.Back, g.Quit}, full: [][]key.Binding{g.column()}}
+	scroll := k2("↑/↓", "scroll")
+	return helpMap{short: []key.Binding{scroll, g.Back, g.Quit, g.Help}, full: [][]key.Binding{{scroll, k2("pgup/pgdn", "page")}, g.column()}}
 }
 
 func k2(keys, desc string) key.Binding {
@@ -633,11 +813,19 @@ func (m Model) tooSmallView() string {
 
 func (m Model) problemsText() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d problems in the catalog folders; the files without problems loaded.\nRun roledex lint DIR to see them from the shell.\n\n", len(m.c.problems))
+	fmt.Fprintf(&b, "%s in the catalog folders; the files without problems loaded.\nRun roledex lint DIR to see them from the shell.\n\n", problemCount(len(m.c.problems)))
 	for _, p := range m.c.problems {
 		for _, l := range wrap(p.Error(), max(m.width-2, 10)) {
 			b.WriteString(l + "\n")
 		}
 	}
 	return b.String()
+}
+
+// problemCount says "1 problem" or "n problems".
+func problemCount(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
 }

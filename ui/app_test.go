@@ -50,7 +50,8 @@ type driver struct {
 	m    Model
 	quit bool
 	// wait is how long a command may take before it is taken for one that
-	// waits (a timer) and dropped.
+	// waits (a timer) and dropped: long enough for a page rendering on a
+	// busy machine, where 300 ms made tests fail now and then.
 	wait time.Duration
 }
 
@@ -62,7 +63,10 @@ func newDriver(t testing.TB, w, h int, o Options) *driver {
 	if o.Theme == ThemeAuto {
 		o.Theme = ThemeDark
 	}
-	d := &driver{t: t, m: New(o), wait: 300 * time.Millisecond}
+	d := &driver{t: t, m: New(o), wait: 3 * time.Second}
+	// The notes' save timer would hold every keystroke for d.wait;
+	// TestNotesTimerSaves runs it.
+	d.m.plan.autosave = 0
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
@@ -164,15 +168,27 @@ func TestGoldenScreens(t *testing.T) {
 		{"compare", Start{Roles: []string{"devops-engineer", "site-reliability-engineer", "platform-engineer"}}, nil, ""},
 		{"compare-diff", Start{Roles: []string{"head-of-engineering", "vp-of-engineering"}}, []string{"d"}, ""},
 		{"search", Start{Screen: ScreenSearch}, nil, "ssl"},
+		{"search-empty", Start{Screen: ScreenSearch}, nil, ""},
 		{"pillars", Start{Screen: ScreenPillars}, []string{"j", "tab"}, ""},
 		{"tasks", Start{Screen: ScreenTasks}, []string{"j", "j"}, ""},
 		{"help", Start{Roles: []string{"site-reliability-engineer"}}, []string{"?"}, ""},
 		{"links", Start{Roles: []string{"devops-engineer"}}, []string{"o"}, ""},
+		{"problems", Start{Screen: ScreenProblems}, nil, ""},
+		{"compare-empty", Start{Screen: ScreenCompare}, nil, ""},
+	}
+	// The problems screen shows a catalog folder's problems.
+	probs := catalog.Problems{
+		{Path: "my-roles/roles/qa-lead.md", Line: 3, Msg: `unknown field "level" (known fields: title, aliases, family, track, summary, tools, reports_to, next_roles, related)`},
+		{Path: "my-roles/roles/sre.md", Line: 1, Msg: "no front matter: a role file starts with ---"},
 	}
 	for _, sz := range sizes {
 		for _, sc := range screens {
 			t.Run(fmt.Sprintf("%s-%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
-				d := newDriver(t, sz[0], sz[1], Options{Start: sc.start})
+				o := Options{Start: sc.start}
+				if sc.start.Screen == ScreenProblems {
+					o.Problems = probs
+				}
+				d := newDriver(t, sz[0], sz[1], o)
 				d.keys(sc.keys...)
 				d.typeText(sc.text)
 				checkFits(t, d.m.View().Content, sz[0], sz[1])
@@ -320,7 +336,7 @@ func TestCompareSwapAndDrop(t *testing.T) {
 	if d.m.compare.visibleCols() != 2 {
 		t.Fatalf("at 80 columns %d columns fit, want 2", d.m.compare.visibleCols())
 	}
-	d.requireContains("showing 2 of 3 roles")
+	d.requireContains("showing 2 of 3 roles · → Platform Engineer")
 	d.keys("s")
 	if got := strings.Join(d.m.c.marks, ","); got != "site-reliability-engineer,devops-engineer,platform-engineer" {
 		t.Fatalf("after swap: %s", got)

@@ -166,12 +166,7 @@ func (b *browse) applyStyles() {
 	b.list.Styles = ls
 	b.list.Paginator.Type = paginator.Arabic
 	b.list.Paginator.ArabicFormat = "page %d of %d"
-	fs := b.list.FilterInput.Styles()
-	fs.Focused.Prompt, fs.Blurred.Prompt = st.Accent, st.Faint
-	fs.Focused.Text, fs.Blurred.Text = st.App, st.App
-	fs.Focused.Placeholder, fs.Blurred.Placeholder = st.Faint, st.Faint
-	fs.Cursor.Color = nil
-	b.list.FilterInput.SetStyles(fs)
+	b.list.FilterInput.SetStyles(st.inputStyles(b.list.FilterInput.Styles()))
 }
 
 func (b *browse) setSize(w, h int) tea.Cmd {
@@ -185,7 +180,7 @@ func (b *browse) setSize(w, h int) tea.Cmd {
 	b.list.SetSize(max(b.listW-2, 1), max(h-2, 1))
 	b.page.setHeight(h - 2)
 	if b.links != nil {
-		b.links.setSize(w, h)
+		b.links.setSize(b.pageWidth(), h) // the picker takes the page's place
 	}
 	return b.showRole(b.current, false)
 }
@@ -197,9 +192,10 @@ func (b *browse) pageWidth() int {
 	return b.width - b.listW
 }
 
-// wrapWidth is the width glamour wraps the page to: the pane's inside
-// less glamour's own margins.
-func (b *browse) wrapWidth() int { return max(b.pageWidth()-2-4, 10) }
+// wrapWidth is the width glamour wraps the page to: the pane's inside.
+// Glamour keeps its two-column margins within that width, so the text
+// sits two columns from the border on either side.
+func (b *browse) wrapWidth() int { return max(b.pageWidth()-2, 10) }
 
 // groups returns the values of the current narrowing mode.
 func (b *browse) groups() []string {
@@ -378,23 +374,46 @@ func (b *browse) scrollTo(text string) {
 		return
 	}
 	b.pendingScroll = ""
-	needle := strings.ToLower(strings.Join(firstWords(text, 4), " "))
-	for i, l := range b.page.lines {
-		plain := strings.ToLower(strings.Join(strings.Fields(ansi.Strip(l)), " "))
-		if needle != "" && strings.Contains(plain, needle) {
-			b.page.setOffset(max(i-1, 0))
-			b.focus = focusPage
-			return
-		}
+	if i := findLine(b.page.lines, text); i >= 0 {
+		b.page.setOffset(max(i-1, 0))
+		b.focus = focusPage
 	}
 }
 
-func firstWords(s string, n int) []string {
-	w := strings.Fields(s)
-	if len(w) > n {
-		w = w[:n]
+// findLine returns the index of the line where text starts in lines (a
+// rendered page: styled, wrapped, with bullets), or -1. The page is
+// searched as one run of words, so text wrapped over several lines is
+// found; the longest start of text that occurs is taken, which tells
+// apart duties that begin alike.
+func findLine(lines []string, text string) int {
+	var flat strings.Builder
+	starts := make([]int, len(lines)) // offset in flat of each line
+	for i, l := range lines {
+		starts[i] = flat.Len()
+		for _, w := range strings.Fields(strings.ToLower(ansi.Strip(l))) {
+			flat.WriteString(w + " ")
+		}
 	}
-	return w
+	hay := flat.String()
+	words := strings.Fields(strings.ToLower(text))
+	at := -1
+	for n := 1; n <= min(len(words), 12); n++ {
+		i := strings.Index(hay, strings.Join(words[:n], " "))
+		if i < 0 {
+			break
+		}
+		at = i
+	}
+	if at < 0 {
+		return -1
+	}
+	line := 0
+	for i, s := range starts {
+		if s <= at {
+			line = i
+		}
+	}
+	return line
 }
 
 func (b *browse) update(msg tea.Msg) (string, tea.Cmd) {
@@ -413,12 +432,22 @@ func (b *browse) update(msg tea.Msg) (string, tea.Cmd) {
 }
 
 // updateList passes msg to the list and shows the filter line only while
-// a filter is being typed or applied.
+// a filter is being typed; once applied, the list's title shows it.
 func (b *browse) updateList(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	b.list, cmd = b.list.Update(msg)
-	b.list.SetShowFilter(b.list.FilterState() != list.Unfiltered)
+	b.list.SetShowFilter(b.list.FilterState() == list.Filtering)
 	return tea.Batch(cmd, b.syncSelection())
+}
+
+// filterTitle names the list while filtered: the filter once applied,
+// and how many roles it leaves.
+func (b *browse) filterTitle() string {
+	n := fmt.Sprintf("%d of %d", len(b.list.VisibleItems()), len(b.list.Items()))
+	if b.list.FilterState() == list.FilterApplied {
+		return "“" + b.list.FilterValue() + "” · " + n
+	}
+	return n
 }
 
 func (b *browse) key(msg tea.KeyPressMsg) (string, tea.Cmd) {
@@ -552,7 +581,7 @@ func (b *browse) view() string {
 	h := b.height
 	listTitle := b.groupLabel()
 	if b.list.FilterState() != list.Unfiltered {
-		listTitle = fmt.Sprintf("%d of %d", len(b.list.VisibleItems()), len(b.list.Items()))
+		listTitle = b.filterTitle()
 	}
 	pageTitle := ""
 	if r := b.c.cat.Role(b.current); r != nil {

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/roledex/roledex/catalog"
 )
 
@@ -25,8 +26,12 @@ type compare struct {
 	only     []int // dimension indexes to show; all when empty
 	focusCol int   // the column keys act on
 	firstCol int   // first column shown when not all fit
-	width    int
-	height   int
+	// head is the block above the rows (role titles, the shift hint, a
+	// rule): it stays in place while the rows scroll under it.
+	head   []string
+	titleH int // lines of head taken by the role titles
+	width  int
+	height int
 }
 
 func newCompare(c *common) *compare {
@@ -38,8 +43,13 @@ func newCompare(c *common) *compare {
 func (cp *compare) setSize(w, h int) {
 	cp.width, cp.height = w, h
 	cp.vp.SetWidth(w)
-	cp.vp.SetHeight(max(h-1, 1))
 	cp.rebuild()
+}
+
+// colWidth is the width of one role's column.
+func (cp *compare) colWidth() int {
+	vis := cp.visibleCols()
+	return max((cp.width-cp.labelWidth()-2*vis)/vis, 8)
 }
 
 // sync takes the marked roles as the comparison's columns.
@@ -82,6 +92,7 @@ func (cp *compare) labelWidth() int {
 // rebuild lays the comparison out as lines once; View only shows them.
 func (cp *compare) rebuild() {
 	if len(cp.ids) < 2 {
+		cp.head, cp.titleH = nil, 0
 		cp.vp.SetContent("")
 		return
 	}
@@ -106,10 +117,9 @@ func (cp *compare) rebuild() {
 	}
 	st := cp.c.styles
 	label := cp.labelWidth()
-	colW := max((cp.width-label-2*len(cols))/len(cols), 8)
-	var out []string
+	colW := cp.colWidth()
 	// Header: the role titles, the focused one marked.
-	head := make([]string, len(cols))
+	titles := make([]string, len(cols))
 	for k, i := range cols {
 		t := roles[i].Title
 		s := st.Title
@@ -117,13 +127,27 @@ func (cp *compare) rebuild() {
 			t = "▸ " + t
 			s = st.Marked
 		}
-		head[k] = s.Render(strings.Join(wrap(t, colW), "\n"))
+		titles[k] = s.Render(strings.Join(wrap(t, colW), "\n"))
 	}
-	out = append(out, row(strings.Repeat(" ", label), head, label, colW)...)
+	cp.head = row(strings.Repeat(" ", label), titles, label, colW)
+	cp.titleH = len(cp.head)
 	if len(cols) < len(roles) {
-		out = append(out, st.Faint.Render(fmt.Sprintf("showing %d of %d roles · ←/→ to shift", len(cols), len(roles))))
+		hint := fmt.Sprintf("showing %d of %d roles", len(cols), len(roles))
+		// Name the roles out of sight, so the user knows where to shift.
+		for i, r := range roles {
+			switch {
+			case i < cols[0]:
+				hint += " · ← " + r.Title
+			case i > cols[len(cols)-1]:
+				hint += " · → " + r.Title
+			}
+		}
+		cp.head = append(cp.head, st.Faint.Render(ansi.Truncate(hint, cp.width, "…")))
 	}
-	out = append(out, st.Faint.Render(strings.Repeat("─", cp.width)))
+	cp.head = append(cp.head, st.Faint.Render(strings.Repeat("─", cp.width)))
+	// The rows scroll under the header, above the status line.
+	cp.vp.SetHeight(max(cp.height-len(cp.head)-1, 1))
+	var out []string
 	shown := 0
 	for _, r := range cp.cmp.Rows {
 		if cp.diffOnly && r.Alike {
@@ -293,13 +317,10 @@ func (cp *compare) update(msg tea.Msg) (string, tea.Cmd) {
 			cp.vp.ScrollDown(3)
 		}
 	case tea.MouseClickMsg:
-		// A click on a column header focuses that column.
-		if len(cp.ids) >= 2 && msg.Mouse().Y <= 2 {
-			label := cp.labelWidth()
-			vis := cp.visibleCols()
-			colW := max((cp.width-label-2*vis)/vis, 8)
-			if x := msg.Mouse().X - label; x >= 0 {
-				cp.focusCol = min(cp.firstCol+x/(colW+2), len(cp.ids)-1)
+		// A click on a role's title focuses that column.
+		if len(cp.ids) >= 2 && msg.Mouse().Y < cp.titleH {
+			if x := msg.Mouse().X - cp.labelWidth(); x >= 0 {
+				cp.focusCol = min(cp.firstCol+x/(cp.colWidth()+2), len(cp.ids)-1)
 				cp.rebuild()
 			}
 		}
@@ -325,5 +346,5 @@ func (cp *compare) view() string {
 		mode = "differences only"
 	}
 	status := st.Faint.Render(fmt.Sprintf("%s · %d%% scrolled", mode, pct))
-	return cp.vp.View() + "\n" + status
+	return joinLines(cp.head) + "\n" + cp.vp.View() + "\n" + status
 }

@@ -113,7 +113,7 @@ func DefaultKeyMap() KeyMap {
 			NextGroup:  k([]string{"]"}, "]", "next group"),
 			SetCurrent: k([]string{"C"}, "C", "plan: I am this role"),
 			AddTarget:  k([]string{"T"}, "T", "plan: add as target"),
-			Shortlist:  k([]string{"S"}, "S", "plan: shortlist"),
+			Shortlist:  k([]string{"S"}, "S", "plan: shortlist / unshortlist"),
 		},
 		Compare: CompareKeys{
 			Up: up, Down: down, PageUp: pgup, PageDn: pgdn,
@@ -158,41 +158,43 @@ func (g GlobalKeys) column() []key.Binding {
 
 // PlanKeys drive the career plan screen.
 type PlanKeys struct {
-	Up, Down    key.Binding
-	PageUp      key.Binding
-	PageDn      key.Binding
-	Tick        key.Binding
-	NextTarget  key.Binding
-	PrevTarget  key.Binding
-	Notes       key.Binding
-	SaveNotes   key.Binding
-	Export      key.Binding
-	Drop        key.Binding
-	Open        key.Binding
-	ToggleView  key.Binding
-	SetCurrent  key.Binding
-	AddTarget   key.Binding
-	AddShortlst key.Binding
+	Up, Down   key.Binding
+	PageUp     key.Binding
+	PageDn     key.Binding
+	Tick       key.Binding
+	NextTarget key.Binding
+	PrevTarget key.Binding
+	Notes      key.Binding
+	SaveNotes  key.Binding
+	Export     key.Binding
+	Drop       key.Binding
+	Open       key.Binding
+	ToggleView key.Binding
+	// SetCurrent, AddTarget and Shortlist act on the role under the
+	// cursor in the path view.
+	SetCurrent key.Binding
+	AddTarget  key.Binding
+	Shortlist  key.Binding
 }
 
 // DefaultPlanKeys returns the plan screen's bindings.
 func DefaultPlanKeys() PlanKeys {
 	return PlanKeys{
-		Up:          k([]string{"up", "k"}, "↑/k", "up"),
-		Down:        k([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:      k([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
-		PageDn:      k([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
-		Tick:        k([]string{"space", "x"}, "space", "tick / untick"),
-		NextTarget:  k([]string{"]", "right", "l"}, "]", "next target"),
-		PrevTarget:  k([]string{"[", "left", "h"}, "[", "previous target"),
-		Notes:       k([]string{"e"}, "e", "edit notes"),
-		SaveNotes:   k([]string{"ctrl+s", "esc"}, "esc", "done editing"),
-		Export:      k([]string{"E"}, "E", "export markdown"),
-		Drop:        k([]string{"D"}, "D", "remove target"),
-		Open:        k([]string{"enter", "o"}, "enter", "open role"),
-		ToggleView:  k([]string{"v"}, "v", "gap ⇄ path"),
-		SetCurrent:  k([]string{"C"}, "C", "set current role"),
-		AddTarget:   k([]string{"T"}, "T", "add target"),
-		AddShortlst: k([]string{"S"}, "S", "add to shortlist"),
+		Up:         k([]string{"up", "k"}, "↑/k", "up"),
+		Down:       k([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:     k([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
+		PageDn:     k([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
+		Tick:       k([]string{"space", "x"}, "space", "tick / untick"),
+		NextTarget: k([]string{"]", "right", "l"}, "]", "next target"),
+		PrevTarget: k([]string{"[", "left", "h"}, "[", "previous target"),
+		Notes:      k([]string{"e"}, "e", "edit notes"),
+		SaveNotes:  k([]string{"ctrl+s", "esc"}, "esc", "done editing"),
+		Export:     k([]string{"E"}, "E", "export markdown"),
+		Drop:       k([]string{"D"}, "D", "remove target"),
+		Open:       k([]string{"enter", "o"}, "enter", "open role"),
+		ToggleView: k([]string{"v"}, "v", "gap ⇄ path"),
+		SetCurrent: k([]string{"C"}, "C", "set as current role"),
+		AddTarget:  k([]string{"T"}, "T", "add as target"),
+		Shortlist:  k([]string{"S"}, "S", "shortlist / unshortlist"),
 	}
 }

@@ -45,7 +45,7 @@ func newLinkPicker(c *common, r *catalog.Role, w, h int) *linkPicker {
 
 func (lp *linkPicker) setSize(w, h int) {
 	lp.width, lp.height = w, h
-	lp.list.setSize(max(w-3, 1), max(h-2, 1))
+	lp.list.setSize(max(w-4, 1), max(h-2, 1)) // a column of padding either side
 }
 
 // openLinks opens the picker over the page.
@@ -118,5 +118,5 @@ func (b *browse) updateLinks(msg tea.Msg) (string, tea.Cmd) {
 }
 
 func (lp *linkPicker) view() string {
-	return boxed(lp.c.styles.FocusPane, indent(lp.list.view(true)), lp.width, lp.height, "Links from "+lp.role.Title+" · enter follows · esc closes", lp.c.styles)
+	return boxed(lp.c.styles.FocusPane, indent(lp.list.view(true)), lp.width, lp.height, "Links from "+lp.role.Title, lp.c.styles)
 }

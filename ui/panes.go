@@ -34,13 +34,13 @@ func (t *twoPane) setSize(w, h int) {
 	if t.single {
 		t.leftW = w
 	}
-	// One column of padding inside each pane's border.
-	t.left.setSize(max(t.leftW-3, 1), max(h-2, 1))
+	// One column of padding inside each pane's border, on either side.
+	t.left.setSize(max(t.leftW-4, 1), max(h-2, 1))
 	rw := w - t.leftW
 	if t.single {
 		rw = w
 	}
-	t.right.setSize(max(rw-3, 1), max(h-2, 1))
+	t.right.setSize(max(rw-4, 1), max(h-2, 1))
 	t.refill(true)
 }
 

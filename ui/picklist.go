@@ -15,6 +15,11 @@ type pickItem struct {
 	heading bool
 	// render, when set, draws the item itself at the given width.
 	render func(width int, selected bool) []string
+	// styled says render draws the selected look itself (backgrounds
+	// included), keeping its inner styles such as highlighted letters;
+	// the list only puts the bar in the first column, which render leaves
+	// blank. Otherwise the selected item is redrawn in one style.
+	styled bool
 }
 
 // pickList is a scrollable list of items of varying height with a cursor
@@ -202,7 +207,16 @@ func (p *pickList) view(focused bool) string {
 			continue
 		}
 		lines := p.lines[i]
-		if i == p.cursor {
+		if i == p.cursor && p.items[i].styled && focused {
+			lines = p.itemLines(i, true)
+			for j, l := range lines {
+				bar := " "
+				if j == 0 {
+					bar = p.styles.Marked.Render("▌")
+				}
+				lines[j] = bar + ansi.Cut(l, 1, p.width)
+			}
+		} else if i == p.cursor {
 			lines = p.itemLines(i, true)
 			for j, l := range lines {
 				// The row is drawn in one style: inner styles would end the

@@ -16,7 +16,7 @@ func newPillars(c *common) twoPane {
 		for _, g := range p.Groups {
 			n += len(g.Members)
 		}
-		items = append(items, pickItem{text: p.Title, detail: fmt.Sprintf("%d groups · %d roles", len(p.Groups), n), value: p.ID})
+		items = append(items, pickItem{text: p.Title, detail: fmt.Sprintf("%d roles, %d groups", n, len(p.Groups)), value: p.ID})
 	}
 	t.left.setItems(items)
 	t.fill = func(id string, width int) []pickItem {

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/roledex/roledex/plan"
 )
 
@@ -28,7 +30,7 @@ func TestPlanSession(t *testing.T) {
 	if d.m.screen != ScreenPlan {
 		t.Fatalf("screen %v", d.m.screen)
 	}
-	d.requireContains("Current  DevOps Engineer", "SRE Lead", "VP Infrastructure", "Responsibilities to take on  0/")
+	d.requireContains("Current    DevOps Engineer", "SRE Lead", "VP Infrastructure", "Responsibilities to take on  0/")
 	already := false
 	for _, it := range d.m.plan.list.items {
 		already = already || strings.HasPrefix(it.text, "Already part of your work")
@@ -82,4 +84,37 @@ func TestPlanSession(t *testing.T) {
 	}
 	d2 := newDriver(t, 110, 32, Options{Plan: store2, Start: Start{Screen: ScreenPlan}})
 	d2.requireContains("Responsibilities to take on  2/", "Notes: Shadow the SRE")
+}
+
+// TestGoldenPlanScreens pictures the plan screen (gap checklist, path,
+// notes editor, empty plan) at 80×24 and 160×48.
+func TestGoldenPlanScreens(t *testing.T) {
+	screens := []struct {
+		name string
+		keys []string
+		text string
+		plan bool // set up DevOps Engineer → SRE Lead, VP Infrastructure
+	}{
+		{"empty", []string{"5"}, "", false},
+		{"gap", []string{"space", "j", "space"}, "", true},
+		{"path", []string{"]", "v"}, "", true},
+		{"notes", []string{"e"}, "Shadow the on-call lead in March.", true},
+	}
+	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
+		for _, sc := range screens {
+			t.Run(fmt.Sprintf("%s-%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
+				var d *driver
+				if sc.plan {
+					d = planDriver(t, sz[0], sz[1], Options{})
+				} else {
+					d = newDriver(t, sz[0], sz[1], Options{})
+				}
+				d.keys(sc.keys...)
+				d.typeText(sc.text)
+				d.m.status = "" // the last action's message
+				checkFits(t, d.m.View().Content, sz[0], sz[1])
+				golden.RequireEqual(t, []byte(d.screen()))
+			})
+		}
+	}
 }

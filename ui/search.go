@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/roledex/roledex/catalog"
 )
@@ -46,7 +47,7 @@ func newSearch(c *common) *search {
 	s := &search{c: c, list: newPickList(&c.styles)}
 	s.input = textinput.New()
 	s.input.Prompt = "search: "
-	s.input.Placeholder = "duties, tools, tasks, titles… (try ssl, on-call, terraform)"
+	s.input.Placeholder = "duties, tools, tasks, titles, or a question…"
 	s.input.CharLimit = 200
 	steadyCursor(&s.input)
 	return s
@@ -60,6 +61,7 @@ func (s *search) focus() tea.Cmd {
 
 func (s *search) setSize(w, h int) {
 	s.width, s.height = w, h
+	s.input.SetStyles(s.c.styles.inputStyles(s.input.Styles())) // the theme may have changed
 	s.input.SetWidth(max(w-len(s.input.Prompt)-2, 1))
 	s.list.setSize(w, max(h-2, 1))
 	s.list.setItems(s.items())
@@ -102,17 +104,24 @@ func (s *search) items() []pickItem {
 	items := make([]pickItem, 0, len(s.hits))
 	for i, h := range s.hits {
 		h := h
-		items = append(items, pickItem{value: fmt.Sprint(i), render: func(w int, sel bool) []string {
-			return s.renderHit(h, w)
+		items = append(items, pickItem{value: fmt.Sprint(i), styled: true, render: func(w int, sel bool) []string {
+			return s.renderHit(h, w, sel)
 		}})
 	}
 	return items
 }
 
 // renderHit draws a hit as a heading line (role · what matched) and the
-// matched text with its letters highlighted, cut to one line.
-func (s *search) renderHit(h catalog.Hit, width int) []string {
+// matched text with its letters highlighted, cut to one line. Selected,
+// every part is drawn on the selection's background, so the highlight
+// shows on the hit under the cursor too.
+func (s *search) renderHit(h catalog.Hit, width int, sel bool) []string {
 	st := s.c.styles
+	if sel {
+		for _, x := range []*lipgloss.Style{&st.App, &st.Title, &st.Faint, &st.Marked, &st.Highlight} {
+			*x = x.Inherit(st.Selected)
+		}
+	}
 	who := s.c.title(h.Role)
 	what := string(h.Kind)
 	if h.Detail != "" {
@@ -126,14 +135,21 @@ func (s *search) renderHit(h catalog.Hit, width int) []string {
 		what = "task · owned by " + strings.Join(owners, ", ")
 		who = h.Detail
 	}
-	mark := "  "
+	// The first column is left for the cursor's bar; the mark comes next.
+	mark := st.App.Render("   ")
 	if s.c.marked(h.Role) && h.Task == "" {
-		mark = st.Marked.Render("● ")
+		mark = st.App.Render(" ") + st.Marked.Render("●") + st.App.Render(" ")
 	}
-	head := mark + st.Title.Render(who) + "  " + st.Faint.Render(what)
+	head := mark + st.Title.Render(who) + st.App.Render("  ") + st.Faint.Render(what)
 	text := cutAround(h.Text, h.Matched, width-4)
-	body := "    " + highlightRunes(text.s, text.matched, st.App, st.Highlight)
-	return []string{ansi.Truncate(head, width, "…"), ansi.Truncate(body, width, "…")}
+	body := st.App.Render("    ") + highlightRunes(text.s, text.matched, st.App, st.Highlight)
+	out := []string{ansi.Truncate(head, width, "…"), ansi.Truncate(body, width, "…")}
+	if sel {
+		for i, l := range out {
+			out[i] = l + st.App.Render(strings.Repeat(" ", max(width-lipgloss.Width(l), 0)))
+		}
+	}
+	return out
 }
 
 type cut struct {
@@ -238,7 +254,18 @@ func (s *search) view() string {
 	status := ""
 	switch {
 	case strings.TrimSpace(s.query) == "":
-		status = st.Faint.Render(fmt.Sprintf("Type to search %d lines: duties, dimensions, tasks, tools, titles and aliases. ↑/↓ choose · enter opens · tab marks for compare", s.c.index.Len()))
+		var b strings.Builder
+		b.WriteString(st.Faint.Render(fmt.Sprintf("Type to search %d lines: duties, dimensions, tasks, tools, titles and aliases.", s.c.index.Len())))
+		b.WriteString("\n\n")
+		for _, l := range wrap("Try  ssl · on-call · terraform · who handles backups?", max(s.width-4, 10)) {
+			b.WriteString("  " + st.Subtle.Render(l) + "\n")
+		}
+		for _, hint := range []string{"↑/↓ choose a result · enter opens it at the matching line", "tab marks its role for compare · esc goes back"} {
+			for _, l := range wrap(hint, max(s.width-4, 10)) {
+				b.WriteString("  " + st.Faint.Render(l) + "\n")
+			}
+		}
+		return s.input.View() + "\n" + b.String()
 	case s.pending && s.shown != s.seq && len(s.hits) == 0:
 		status = st.Faint.Render("searching…")
 	case len(s.hits) == 0:
@@ -249,6 +276,9 @@ func (s *search) view() string {
 			n = fmt.Sprintf("top %d matches", searchLimit)
 		}
 		status = st.Faint.Render(n + " · enter opens · tab marks the role for compare")
+	}
+	if len(s.hits) == 0 {
+		return s.input.View() + "\n" + status
 	}
 	return s.input.View() + "\n" + status + "\n" + s.list.view(true)
 }

@@ -4,6 +4,8 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
 
@@ -98,4 +100,33 @@ func stripColors(s Styles) Styles {
 	}
 	s.GlamourStyle = StylePlain
 	return s
+}
+
+// inputStyles gives a text field the explorer's look instead of bubbles'
+// defaults, which are dark-terminal colours whatever the theme and
+// coloured under NO_COLOR: the prompt in the accent, the placeholder
+// faint, a cursor that takes the text's colour, no blinking (a blinking
+// cursor redraws the screen twice a second).
+func (s Styles) inputStyles(in textinput.Styles) textinput.Styles {
+	in.Focused.Prompt, in.Blurred.Prompt = s.Accent, s.Faint
+	in.Focused.Text, in.Blurred.Text = s.App, s.App
+	in.Focused.Placeholder, in.Blurred.Placeholder = s.Faint, s.Faint
+	in.Focused.Suggestion, in.Blurred.Suggestion = s.Faint, s.Faint
+	in.Cursor.Color = nil
+	in.Cursor.Blink = false
+	return in
+}
+
+// areaStyles does for the notes editor what inputStyles does for a text
+// field; the line with the cursor is not shaded (bubbles shades it black).
+func (s Styles) areaStyles(in textarea.Styles) textarea.Styles {
+	for _, st := range []*textarea.StyleState{&in.Focused, &in.Blurred} {
+		st.Base, st.Text, st.CursorLine = s.App, s.App, s.App
+		st.Placeholder, st.EndOfBuffer, st.LineNumber, st.CursorLineNumber = s.Faint, s.Faint, s.Faint, s.Faint
+		st.Selection = s.Selected
+	}
+	in.Focused.Prompt, in.Blurred.Prompt = s.Accent, s.Faint
+	in.Cursor.Color = nil
+	in.Cursor.Blink = false
+	return in
 }

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"io"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
@@ -13,10 +15,24 @@ import (
 func TestTeaFlow(t *testing.T) {
 	m := New(Options{Catalog: testCatalog, Theme: ThemeDark, Start: Start{Roles: []string{"devops-engineer"}}})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+	// The renderer writes only the cells that changed, so a text on the
+	// screen need not appear whole in the output ("SSL/TLS" drawn over
+	// "SRE Lead" writes "SL/TLS"); clearing the screen before each look
+	// makes it draw every line in full.
 	waitFor := func(s string) {
 		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+		var out bytes.Buffer
+		deadline := time.Now().Add(10 * time.Second)
+		for !bytes.Contains(out.Bytes(), []byte(s)) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the screen never showed %q; output since:\n%s", s, out.String())
+			}
+			tm.Send(tea.ClearScreen())
+			time.Sleep(40 * time.Millisecond)
+			if _, err := io.ReadAll(io.TeeReader(tm.Output(), &out)); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	waitFor("Automates the road")
 	tm.Send(press("m"))
