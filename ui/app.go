@@ -745,7 +745,7 @@ func (m Model) helpKeys() helpMap {
 			p := k.Pick
 			return helpMap{
 				short: []key.Binding{p.Up, p.Down, k2("enter", "follow"), p.Mark, k2("esc", "close"), g.Help},
-				full:  [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDn}, {k2("enter", "follow the link"), p.Mark, k2("esc", "close the links")}, g.column()},
+				full:  [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown}, {k2("enter", "follow the link"), p.Mark, k2("esc", "close the links")}, g.column()},
 			}
 		}
 		short := []key.Binding{b.Focus, b.Mark, g.Compare, g.Search, b.Links, b.Group, g.Back, g.Quit, g.Help}
@@ -754,7 +754,7 @@ func (m Model) helpKeys() helpMap {
 		}
 		return helpMap{
 			short: short,
-			full: [][]key.Binding{{b.Up, b.Down, b.PageUp, b.PageDn, b.Top, b.Bottom, b.Focus},
+			full: [][]key.Binding{{b.Up, b.Down, b.PageUp, b.PageDown, b.Top, b.Bottom, b.Focus},
 				{b.Filter, b.Group, b.PrevGroup, b.NextGroup, b.Mark, b.Links},
 				{b.SetCurrent, b.AddTarget, b.Shortlist}, g.column()},
 		}
@@ -768,7 +768,7 @@ func (m Model) helpKeys() helpMap {
 		}
 		return helpMap{
 			short: []key.Binding{c.Diff, c.Left, c.Right, c.Swap, c.Drop, c.Open, g.Back, g.Help},
-			full:  [][]key.Binding{{c.Up, c.Down, c.PageUp, c.PageDn}, {c.Left, c.Right, c.Diff, c.Swap, c.Drop, c.Open}, g.column()},
+			full:  [][]key.Binding{{c.Up, c.Down, c.PageUp, c.PageDown}, {c.Left, c.Right, c.Diff, c.Swap, c.Drop, c.Open}, g.column()},
 		}
 	case ScreenSearch:
 		s := k.Search
@@ -784,7 +784,7 @@ func (m Model) helpKeys() helpMap {
 		p := k.Pick
 		return helpMap{
 			short: []key.Binding{p.Up, p.Down, p.Focus, p.Open, p.Mark, g.Search, g.Back, g.Help},
-			full:  [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDn, p.Left, p.Right}, {p.Focus, p.Open, p.Mark}, g.column()},
+			full:  [][]key.Binding{{p.Up, p.Down, p.PageUp, p.PageDown, p.Left, p.Right}, {p.Focus, p.Open, p.Mark}, g.column()},
 		}
 	case ScreenPlan:
 		return m.plan.helpMap(g)

@@ -135,7 +135,7 @@ func newBrowse(c *common) *browse {
 	km := l.KeyMap
 	bk := c.keys.Browse
 	km.CursorUp, km.CursorDown = bk.Up, bk.Down
-	km.PrevPage, km.NextPage = bk.PageUp, bk.PageDn
+	km.PrevPage, km.NextPage = bk.PageUp, bk.PageDown
 	km.GoToStart, km.GoToEnd = bk.Top, bk.Bottom
 	km.Filter = bk.Filter
 	km.ShowFullHelp.SetEnabled(false)
@@ -497,7 +497,7 @@ func (b *browse) key(msg tea.KeyPressMsg) (string, tea.Cmd) {
 		return "Press n to narrow the list by family, track or pillar", nil
 	}
 	if b.focus == focusPage {
-		b.page.key(msg, pagerKeys{k.Up, k.Down, k.PageUp, k.PageDn, k.Top, k.Bottom})
+		b.page.key(msg, pagerKeys{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom})
 		return "", nil
 	}
 	return "", b.updateList(msg)

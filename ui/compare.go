@@ -303,7 +303,7 @@ func (cp *compare) update(msg tea.Msg) (string, tea.Cmd) {
 			cp.vp.ScrollDown(1)
 		case key.Matches(msg, k.PageUp):
 			cp.vp.PageUp()
-		case key.Matches(msg, k.PageDn):
+		case key.Matches(msg, k.PageDown):
 			cp.vp.PageDown()
 		case msg.String() == "g" || msg.String() == "home":
 			cp.vp.GotoTop()

@@ -20,30 +20,30 @@ type GlobalKeys struct {
 
 // BrowseKeys drive the role list and the role page.
 type BrowseKeys struct {
-	Up, Down       key.Binding
-	PageUp, PageDn key.Binding
-	Top, Bottom    key.Binding
-	Focus          key.Binding
-	Filter         key.Binding
-	Mark           key.Binding
-	Links          key.Binding
-	Group          key.Binding
-	PrevGroup      key.Binding
-	NextGroup      key.Binding
-	SetCurrent     key.Binding
-	AddTarget      key.Binding
-	Shortlist      key.Binding
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+	Focus            key.Binding
+	Filter           key.Binding
+	Mark             key.Binding
+	Links            key.Binding
+	Group            key.Binding
+	PrevGroup        key.Binding
+	NextGroup        key.Binding
+	SetCurrent       key.Binding
+	AddTarget        key.Binding
+	Shortlist        key.Binding
 }
 
 // CompareKeys drive the comparison.
 type CompareKeys struct {
-	Up, Down       key.Binding
-	PageUp, PageDn key.Binding
-	Left, Right    key.Binding
-	Diff           key.Binding
-	Swap           key.Binding
-	Drop           key.Binding
-	Open           key.Binding
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Left, Right      key.Binding
+	Diff             key.Binding
+	Swap             key.Binding
+	Drop             key.Binding
+	Open             key.Binding
 }
 
 // SearchKeys drive the search screen; letters go to the query.
@@ -56,12 +56,12 @@ type SearchKeys struct {
 
 // PickKeys drive the pillars, tasks and link pickers.
 type PickKeys struct {
-	Up, Down       key.Binding
-	PageUp, PageDn key.Binding
-	Left, Right    key.Binding
-	Focus          key.Binding
-	Open           key.Binding
-	Mark           key.Binding
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Left, Right      key.Binding
+	Focus            key.Binding
+	Open             key.Binding
+	Mark             key.Binding
 }
 
 // KeyMap is every binding of the UI, grouped by screen.
@@ -101,7 +101,7 @@ func DefaultKeyMap() KeyMap {
 		},
 		Browse: BrowseKeys{
 			Up: up, Down: down,
-			PageUp: pgup, PageDn: k([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
+			PageUp: pgup, PageDown: k([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
 			Top:        k([]string{"home", "g"}, "g", "top"),
 			Bottom:     k([]string{"end", "G"}, "G", "bottom"),
 			Focus:      k([]string{"tab", "shift+tab"}, "tab", "list ⇄ page"),
@@ -116,7 +116,7 @@ func DefaultKeyMap() KeyMap {
 			Shortlist:  k([]string{"S"}, "S", "plan: shortlist / unshortlist"),
 		},
 		Compare: CompareKeys{
-			Up: up, Down: down, PageUp: pgup, PageDn: pgdn,
+			Up: up, Down: down, PageUp: pgup, PageDown: pgdn,
 			Left:  k([]string{"left", "h"}, "←/h", "previous column"),
 			Right: k([]string{"right", "l"}, "→/l", "next column"),
 			Diff:  k([]string{"d"}, "d", "only differences"),
@@ -132,7 +132,7 @@ func DefaultKeyMap() KeyMap {
 			Clear: k([]string{"ctrl+l"}, "ctrl+l", "clear query"),
 		},
 		Pick: PickKeys{
-			Up: up, Down: down, PageUp: pgup, PageDn: k([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
+			Up: up, Down: down, PageUp: pgup, PageDown: k([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
 			Left:  k([]string{"left", "h"}, "←/h", "previous"),
 			Right: k([]string{"right", "l"}, "→/l", "next"),
 			Focus: k([]string{"tab", "shift+tab"}, "tab", "switch pane"),
@@ -160,7 +160,7 @@ func (g GlobalKeys) column() []key.Binding {
 type PlanKeys struct {
 	Up, Down   key.Binding
 	PageUp     key.Binding
-	PageDn     key.Binding
+	PageDown   key.Binding
 	Tick       key.Binding
 	NextTarget key.Binding
 	PrevTarget key.Binding
@@ -183,7 +183,7 @@ func DefaultPlanKeys() PlanKeys {
 		Up:         k([]string{"up", "k"}, "↑/k", "up"),
 		Down:       k([]string{"down", "j"}, "↓/j", "down"),
 		PageUp:     k([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
-		PageDn:     k([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
+		PageDown:   k([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
 		Tick:       k([]string{"space", "x"}, "space", "tick / untick"),
 		NextTarget: k([]string{"]", "right", "l"}, "]", "next target"),
 		PrevTarget: k([]string{"[", "left", "h"}, "[", "previous target"),

@@ -84,7 +84,7 @@ func (b *browse) updateLinks(msg tea.Msg) (string, tea.Cmd) {
 			lp.list.move(1)
 		case key.Matches(msg, k.PageUp):
 			lp.list.page(-1)
-		case key.Matches(msg, k.PageDn):
+		case key.Matches(msg, k.PageDown):
 			lp.list.page(1)
 		case key.Matches(msg, k.Open):
 			if it, ok := lp.list.selected(); ok {

@@ -87,7 +87,7 @@ func (t *twoPane) update(msg tea.Msg) (string, tea.Cmd) {
 			list.move(1)
 		case key.Matches(msg, k.PageUp):
 			list.page(-1)
-		case key.Matches(msg, k.PageDn):
+		case key.Matches(msg, k.PageDown):
 			list.page(1)
 		case msg.String() == "g" || msg.String() == "home":
 			list.top()

@@ -455,7 +455,7 @@ func (p *planScreen) update(msg tea.Msg) (string, tea.Cmd) {
 			p.list.move(1)
 		case key.Matches(msg, k.PageUp):
 			p.list.page(-1)
-		case key.Matches(msg, k.PageDn):
+		case key.Matches(msg, k.PageDown):
 			p.list.page(1)
 		case key.Matches(msg, k.NextTarget, k.PrevTarget):
 			if n := len(p.state.Targets); n > 1 {
@@ -720,7 +720,7 @@ func (p *planScreen) helpMap(g GlobalKeys) helpMap {
 	}
 	return helpMap{
 		short: short,
-		full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn, k.Open}, {k.Tick, k.ToggleView, k.NextTarget, k.PrevTarget, k.Notes, k.Export, k.Drop},
+		full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open}, {k.Tick, k.ToggleView, k.NextTarget, k.PrevTarget, k.Notes, k.Export, k.Drop},
 			{k.SetCurrent, k.AddTarget, k.Shortlist}, g.column()},
 	}
 }
