@@ -595,7 +595,9 @@ func (p *planScreen) export() tea.Cmd {
 			name += "-" + st.Current
 		}
 		file := filepath.Join(dir, name+"-"+now.Format("2006-01-02")+".md")
-		err := os.WriteFile(file, []byte(plan.Export(cat, st, now)), 0o600)
+		// A document to take away and share, so the usual mode (as
+		// roledex plan export writes it), not the plan file's 0600.
+		err := os.WriteFile(file, []byte(plan.Export(cat, st, now)), 0o644)
 		if err != nil {
 			return planMsg{status: "Export failed: " + err.Error()}
 		}
