@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 )
 
@@ -31,8 +32,14 @@ func Run(o Options, in io.Reader, out io.Writer) error {
 	// screen within ~8 ms instead of ~16 ms; frames are only written when
 	// something changed, so an idle explorer costs nothing more.
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignalHandler(), tea.WithFPS(120)}
-	if o.NoColor {
+	switch {
+	case o.NoColor:
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	case out == io.Writer(os.Stdout):
+		// lipgloss has already detected stdout's colours, in its package
+		// initialisation; detecting again costs as much once more, and
+		// under tmux that is a "tmux info" process (~15 ms).
+		opts = append(opts, tea.WithColorProfile(lipgloss.Writer.Profile))
 	}
 	p := tea.NewProgram(New(o), opts...)
 
