@@ -1,13 +1,13 @@
 package catalog
 
 import (
-	"bytes"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -17,7 +17,7 @@ import (
 // ~0.4 ms a file, and a company catalog has a thousand of them. Each file
 // is kept under its path with a stamp of what the file system says about
 // it (size, modification and change times, inode); a file whose stamp
-// differs is parsed again. The cache is a gob file in the user's cache
+// differs is parsed again. The cache is a file (codec.go) in the user's cache
 // folder, written atomically with mode 0600, and its key names the
 // running executable (path, size, modification time), so any other build
 // of roledex, with other parsing rules, starts afresh. Anything wrong
@@ -74,6 +74,79 @@ type folderCache struct {
 	Files map[string]cachedFile // by path in the folder
 }
 
+// cacheMagic opens a cache file and names its format.
+const cacheMagic = "roledex parse cache 2\n"
+
+func (e *encoder) folderCache(c folderCache) {
+	e.b = append(e.b, cacheMagic...)
+	e.str(c.Key)
+	paths := make([]string, 0, len(c.Files))
+	for p := range c.Files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	e.uint(uint64(len(paths)))
+	for _, p := range paths {
+		f := c.Files[p]
+		e.str(p)
+		e.int(f.Stamp.Size)
+		e.int(f.Stamp.ModTime)
+		e.int(f.Stamp.ChangeTime)
+		e.uint(f.Stamp.Inode)
+		e.str(f.Shown)
+		e.uint(uint64(f.Kind))
+		e.str(f.ID)
+		switch {
+		case f.Role != nil:
+			e.uint(1)
+			e.role(f.Role)
+		case f.Pillar != nil:
+			e.uint(2)
+			e.pillar(f.Pillar)
+		case f.Task != nil:
+			e.uint(3)
+			e.task(f.Task)
+		default:
+			e.uint(0)
+		}
+		e.problems(f.Probs)
+	}
+}
+
+func (d *decoder) folderCache() (folderCache, error) {
+	c := folderCache{Files: map[string]cachedFile{}}
+	if !strings.HasPrefix(d.s, cacheMagic) {
+		return c, errCorrupt
+	}
+	d.s = d.s[len(cacheMagic):]
+	c.Key = d.str()
+	for range d.count() {
+		p := d.str()
+		f := cachedFile{Stamp: fileStamp{Size: d.int(), ModTime: d.int(), ChangeTime: d.int(), Inode: d.uint()},
+			Shown: d.str(), Kind: kind(d.uint()), ID: d.str()}
+		switch d.uint() {
+		case 0:
+		case 1:
+			f.Role = d.role()
+		case 2:
+			f.Pillar = d.pillar()
+		case 3:
+			f.Task = d.task()
+		default:
+			d.fail()
+		}
+		f.Probs = d.problems()
+		if d.err != nil {
+			return c, d.err
+		}
+		c.Files[p] = f
+	}
+	if d.s != "" {
+		return c, errCorrupt
+	}
+	return c, d.err
+}
+
 // cacheKey names this build of roledex.
 var cacheKey = sync.OnceValue(func() string {
 	key := fmt.Sprintf("roledex parse cache v%d", cacheVersion)
@@ -99,8 +172,8 @@ func readCache(file string) folderCache {
 	if err != nil || len(data) > maxCacheSize {
 		return empty
 	}
-	var c folderCache
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil || c.Key != empty.Key || c.Files == nil {
+	c, err := newDecoder(data).folderCache()
+	if err != nil || c.Key != empty.Key {
 		return empty
 	}
 	return c
@@ -129,10 +202,8 @@ func writeCache(file string, jobs []parseJob) {
 		c.Files[j.path] = cachedFile{Stamp: j.stamp, Shown: j.shown, Kind: j.kind, ID: j.id,
 			Role: j.role, Pillar: j.pillar, Task: j.task, Probs: j.probs}
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(c); err != nil {
-		return
-	}
+	e := &encoder{}
+	e.folderCache(c)
 	dir := filepath.Dir(file)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return
@@ -141,7 +212,7 @@ func writeCache(file string, jobs []parseJob) {
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(b.Bytes())
+	_, werr := tmp.Write(e.b)
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil || os.Chmod(tmp.Name(), 0o600) != nil || os.Rename(tmp.Name(), file) != nil {
 		os.Remove(tmp.Name())

@@ -1,8 +1,6 @@
 package catalog
 
 import (
-	"bytes"
-	"encoding/gob"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -86,16 +84,14 @@ func rewriteCache(t *testing.T, file string, edit func(*folderCache)) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var c folderCache
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
+	c, err := newDecoder(data).folderCache()
+	if err != nil {
 		t.Fatal(err)
 	}
 	edit(&c)
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(c); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, b.Bytes(), 0o600); err != nil {
+	e := &encoder{}
+	e.folderCache(c)
+	if err := os.WriteFile(file, e.b, 0o600); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -1,42 +1,38 @@
 package catalog
 
 import (
-	"bytes"
-	"encoding/gob"
 	"fmt"
+	"strings"
 )
 
-// A snapshot is a catalog already parsed, validated and sanitized, in
-// gob form. The built-in catalog ships one next to its markdown so that
-// start-up does not parse a hundred files (YAML and goldmark cost tens of
-// milliseconds); a test re-parses the markdown and fails when the
-// snapshot is stale. User folders are always parsed.
+// A snapshot is a catalog already parsed, validated and sanitized, in the
+// codec's form (codec.go). The built-in catalog ships one next to its
+// markdown so that start-up does not parse a hundred files (YAML and
+// goldmark cost tens of milliseconds); a test re-parses the markdown and
+// fails when the snapshot is stale. User folders have the parse cache
+// (cache.go) instead.
 
-// snapshotVersion changes whenever the shape of the snapshot does.
-const snapshotVersion = 2
-
-type snapshot struct {
-	Version int
-	Roles   []*Role
-	Pillars []*Pillar
-	Tasks   []*Task
-}
+// snapshotMagic opens a snapshot and names its format; it changes
+// whenever the format does.
+const snapshotMagic = "roledex snapshot 3\n"
 
 // Snapshot encodes the catalog's entries.
 func (c *Catalog) Snapshot() ([]byte, error) {
-	var b bytes.Buffer
-	err := gob.NewEncoder(&b).Encode(snapshot{Version: snapshotVersion, Roles: c.Roles, Pillars: c.Pillars, Tasks: c.Tasks})
-	return b.Bytes(), err
+	e := &encoder{b: []byte(snapshotMagic)}
+	e.entries(loaded{roles: c.Roles, pillars: c.Pillars, tasks: c.Tasks})
+	return e.b, nil
 }
 
 // decodeSnapshot reads entries written by Snapshot.
 func decodeSnapshot(data []byte) (loaded, error) {
-	var s snapshot
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
-		return loaded{}, err
+	d := newDecoder(data)
+	if !strings.HasPrefix(d.s, snapshotMagic) {
+		return loaded{}, fmt.Errorf("not a snapshot of this version")
 	}
-	if s.Version != snapshotVersion {
-		return loaded{}, fmt.Errorf("snapshot version %d, want %d", s.Version, snapshotVersion)
+	d.s = d.s[len(snapshotMagic):]
+	l := d.entries()
+	if d.err == nil && d.s != "" {
+		d.err = errCorrupt
 	}
-	return loaded{roles: s.Roles, pillars: s.Pillars, tasks: s.Tasks}, nil
+	return l, d.err
 }
