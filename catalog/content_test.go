@@ -53,6 +53,19 @@ func TestBuiltInRolesComplete(t *testing.T) {
 // careerEdges are the upward links of a role: next steps and managers.
 func careerEdges(r *Role) []string { return append(append([]string{}, r.NextRoles...), r.ReportsTo...) }
 
+// TestBuiltInEveryRoleHasAPillar: a role page, `roledex show`, the plan's
+// gap and the Pillars view all say what a role contributes to the pillars,
+// and say nothing for a role that is in no pillar group. Every built-in role
+// must therefore contribute to at least one pillar.
+func TestBuiltInEveryRoleHasAPillar(t *testing.T) {
+	c := builtIn(t)
+	for _, r := range c.Roles {
+		if len(c.Contributions(r.ID)) == 0 {
+			t.Errorf("%s (%s) contributes to no pillar; add it to the pillar groups where it belongs", r.ID, r.Title)
+		}
+	}
+}
+
 func TestBuiltInEveryICReachesAnExecutive(t *testing.T) {
 	c := builtIn(t)
 	for _, r := range c.Roles {
