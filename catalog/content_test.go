@@ -455,3 +455,10 @@ func TestBuiltInCertificateDutiesFindable(t *testing.T) {
 		}
 	}
 }
+
+func TestPillarRoleCount(t *testing.T) {
+	p := &Pillar{Groups: []Group{{Members: []Member{{Role: "a"}, {Role: "b"}}}, {Members: []Member{{Role: "a"}}}}}
+	if n := p.RoleCount(); n != 2 {
+		t.Errorf("RoleCount = %d, want 2 (a role in two groups counts once)", n)
+	}
+}

@@ -119,6 +119,18 @@ type Pillar struct {
 	Path    string
 }
 
+// RoleCount returns how many distinct roles take part in the pillar (a
+// role may sit in two of its groups).
+func (p *Pillar) RoleCount() int {
+	seen := map[string]bool{}
+	for _, g := range p.Groups {
+		for _, m := range g.Members {
+			seen[m.Role] = true
+		}
+	}
+	return len(seen)
+}
+
 // Group is a named set of roles within a pillar.
 type Group struct {
 	Name    string

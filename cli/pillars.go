@@ -50,11 +50,7 @@ func (a *app) pillarsCmd() *cobra.Command {
 					return writeJSON(w, out)
 				}
 				for _, p := range a.cat.Pillars {
-					n := 0
-					for _, g := range p.Groups {
-						n += len(g.Members)
-					}
-					fmt.Fprintf(w, "%-24s %s (%d groups, %d roles)\n", p.ID, p.Title, len(p.Groups), n)
+					fmt.Fprintf(w, "%-24s %s (%d groups, %d roles)\n", p.ID, p.Title, len(p.Groups), p.RoleCount())
 					fmt.Fprintf(w, "%-24s %s\n", "", p.Summary)
 				}
 				return nil

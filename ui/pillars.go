@@ -12,11 +12,7 @@ func newPillars(c *common) twoPane {
 	t := newTwoPane(c, "Pillars")
 	var items []pickItem
 	for _, p := range c.cat.Pillars {
-		n := 0
-		for _, g := range p.Groups {
-			n += len(g.Members)
-		}
-		items = append(items, pickItem{text: p.Title, detail: fmt.Sprintf("%d roles, %d groups", n, len(p.Groups)), value: p.ID})
+		items = append(items, pickItem{text: p.Title, detail: fmt.Sprintf("%d roles, %d groups", p.RoleCount(), len(p.Groups)), value: p.ID})
 	}
 	t.left.setItems(items)
 	t.fill = func(id string, width int) []pickItem {
