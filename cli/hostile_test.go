@@ -5,11 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/roledex/roledex/internal/termcheck"
 )
 
 // hostileDir copies testdata/hostile into a temporary folder and adds the
@@ -59,32 +60,13 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// sgrOnly matches the escape sequences styled output may hold: SGR, and
-// OSC 8 hyperlinks to web and mail addresses.
-var allowedEsc = regexp.MustCompile(`^\x1b\[[0-9;:]*m|^\x1b\]8;[^;\x07\x1b]*;(?:(?:https?://|mailto:)[^\x07\x1b]*)?(?:\x07|\x1b\\)`)
-
-// checkEscapes fails on any escape or control byte that is not allowed.
+// checkEscapes fails on any escape sequence (other than SGR and OSC 8
+// links to web and mail addresses when styled), control character, C1
+// control, invalid UTF-8 or bidirectional control in out.
 func checkEscapes(t *testing.T, what, out string, styled bool) {
 	t.Helper()
-	for i := 0; i < len(out); i++ {
-		c := out[i]
-		switch {
-		case c == 0x1b:
-			m := allowedEsc.FindString(out[i:])
-			if !styled || m == "" {
-				t.Fatalf("%s: escape sequence at byte %d: %q", what, i, out[i:min(i+24, len(out))])
-			}
-			i += len(m) - 1
-		case c < 0x20 && c != '\n' && c != '\t', c == 0x7f:
-			t.Fatalf("%s: control byte %#x at %d: %q", what, c, i, out[max(i-20, 0):min(i+20, len(out))])
-		case c == 0xc2 && i+1 < len(out) && out[i+1] >= 0x80 && out[i+1] <= 0x9f:
-			t.Fatalf("%s: C1 control at %d", what, i)
-		}
-	}
-	for _, bidi := range []string{"\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069"} {
-		if strings.Contains(out, bidi) {
-			t.Fatalf("%s: raw bidi control %U in output", what, []rune(bidi)[0])
-		}
+	if err := termcheck.Text(out, styled); err != nil {
+		t.Fatalf("%s: %v", what, err)
 	}
 }
 
