@@ -20,10 +20,7 @@ func TestTmuxSmoke(t *testing.T) {
 		t.Skip("-short: skipping the terminal smoke test")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "roledex")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildRoledex(t, dir)
 	sock := filepath.Join(dir, "tmux.sock")
 	tmux := func(args ...string) string {
 		t.Helper()
@@ -106,10 +103,7 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 		t.Skip("-short")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "roledex")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildRoledex(t, dir)
 	sock := filepath.Join(dir, "tmux.sock")
 	tmux := func(args ...string) string {
 		t.Helper()
@@ -173,4 +167,42 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReaderGoneExitsZero runs the real binary with stdout a pipe whose
+// reader has already gone, as in "roledex list | head -1": without care Go
+// dies of SIGPIPE (status 141). It must exit 0 with nothing on stderr.
+func TestReaderGoneExitsZero(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the build of the binary")
+	}
+	dir := t.TempDir()
+	bin := buildRoledex(t, dir)
+	for _, args := range [][]string{{"list"}, {"tasks", "--json"}, {"--color", "always", "show", "sre"}} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		var stderr strings.Builder
+		cmd := exec.Command(bin, args...)
+		cmd.Stdout, cmd.Stderr = w, &stderr
+		home := t.TempDir()
+		cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_STATE_HOME="+home)
+		err = cmd.Run()
+		w.Close()
+		if err != nil || stderr.Len() > 0 {
+			t.Errorf("roledex %q into a closed pipe: %v (%v), stderr %q", args, err, cmd.ProcessState, stderr.String())
+		}
+	}
+}
+
+// buildRoledex builds the binary into dir and returns its path.
+func buildRoledex(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "roledex")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"syscall"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/roledex/roledex/catalog"
@@ -92,7 +93,9 @@ func Execute(args []string, env Env) int {
 	root.SetOut(&safeWriter{w: env.Stdout, plain: func() bool { return !a.styled(env.Stdout) }})
 	root.SetErr(&safeWriter{w: env.Stderr, plain: func() bool { return true }})
 	err := root.Execute()
-	if err == nil {
+	// A reader that stopped early (roledex list | head -1) is not an
+	// error: it has what it wanted, so the run ends quietly and well.
+	if err == nil || errors.Is(err, syscall.EPIPE) {
 		return ExitOK
 	}
 	var ee *exitError
