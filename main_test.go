@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -130,15 +131,20 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
-	for _, c := range []struct {
-		name, env, signal, want string
+	for i, c := range []struct {
+		name, env, stdin, signal, want, stderr string
 	}{
-		{"SIGTERM", "", "-TERM", "EXIT=143"},
-		{"SIGINT", "", "-INT", "EXIT=130"},
-		{"panic", "ROLEDEX_TEST_PANIC=1 ", "", "EXIT=1"},
+		{"SIGTERM", "", "", "-TERM", "EXIT=143", ""},
+		{"SIGINT", "", "", "-INT", "EXIT=130", ""},
+		{"panic", "ROLEDEX_TEST_PANIC=1 ", "", "", "EXIT=1", "panic requested by ROLEDEX_TEST_PANIC"},
+		{"stdin not a terminal", "", " </dev/null", "", "EXIT=2", "standard input is not one"},
 	} {
+		// A marker of its own per case (the screen of the case before may
+		// still show until clear has run), typed so that the command line
+		// itself does not show it.
+		stty, typed := fmt.Sprintf("STTY%d=", i), fmt.Sprintf(`STTY""%d=`, i)
 		t.Run(c.name, func(t *testing.T) {
-			tmux("send-keys", "-t", "sig", "clear; before=$(stty -g); "+c.env+bin+" 2>"+dir+"/err; echo EXIT=$?; [ \"$before\" = \"$(stty -g)\" ] && echo STTY=same || echo STTY=changed", "Enter")
+			tmux("send-keys", "-t", "sig", "clear; before=$(stty -g); "+c.env+bin+c.stdin+" 2>"+dir+"/err; echo EXIT=$?; [ \"$before\" = \"$(stty -g)\" ] && echo "+typed+"same || echo "+typed+"changed", "Enter")
 			if c.signal != "" {
 				waitFor("All roles")
 				pid, err := exec.Command("pgrep", "-P", shellPID, "-x", "roledex").Output()
@@ -149,21 +155,22 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 					t.Fatalf("kill: %v %s", err, out)
 				}
 			}
-			out := waitFor("STTY=")
+			out := waitFor(stty)
 			if !strings.Contains(out, c.want+"\n") && !strings.HasSuffix(strings.TrimSpace(strings.Split(out, "STTY")[0]), c.want) {
 				t.Fatalf("want %s:\n%s", c.want, out)
 			}
-			if !strings.Contains(out, "STTY=same") {
+			if !strings.Contains(out, stty+"same") {
 				t.Fatalf("terminal settings changed:\n%s", out)
 			}
 			if strings.Contains(out, "All roles") {
 				t.Fatalf("the explorer's screen is still showing:\n%s", out)
 			}
-			if c.name == "panic" {
-				errText, _ := os.ReadFile(dir + "/err")
-				if !strings.Contains(string(errText), "panic requested by ROLEDEX_TEST_PANIC") {
-					t.Fatalf("stderr lacks the panic message:\n%s", errText)
-				}
+			// Back on the main screen, cursor shown, mouse reporting off.
+			if modes := strings.TrimSpace(tmux("display", "-p", "-t", "sig", "#{alternate_on} #{cursor_flag} #{mouse_any_flag}")); modes != "0 1 0" {
+				t.Fatalf("alternate screen, cursor, mouse = %q, want \"0 1 0\"", modes)
+			}
+			if errText, _ := os.ReadFile(dir + "/err"); !strings.Contains(string(errText), c.stderr) {
+				t.Fatalf("stderr lacks %q:\n%s", c.stderr, errText)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/roledex/roledex/cli"
 )
@@ -33,5 +34,28 @@ func TestReaderGoneEndsQuietly(t *testing.T) {
 		if code := cli.Execute(args, e); code != cli.ExitOK || errOut.Len() > 0 {
 			t.Errorf("roledex %q into a closed pipe: exit %d, stderr %q", args, code, errOut.String())
 		}
+	}
+}
+
+// TestExplorerNeedsKeyboard: the explorer on a terminal whose standard
+// input is not one (roledex < /dev/null) explains and exits 2.
+func TestExplorerNeedsKeyboard(t *testing.T) {
+	var out, errOut bytes.Buffer
+	e := cli.Env{
+		Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(""),
+		Getenv:          func(string) string { return "" },
+		IsTerminal:      func(io.Writer) bool { return true },
+		InputIsTerminal: func(io.Reader) bool { return false },
+		Size:            func(io.Writer) (int, int) { return 80, 24 },
+	}
+	done := make(chan int, 1)
+	go func() { done <- cli.Execute(nil, e) }()
+	select {
+	case code := <-done:
+		if code != cli.ExitUsage || !strings.Contains(errOut.String(), "standard input is not one") {
+			t.Errorf("exit %d, stderr %q", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the explorer started without a terminal to read keys from")
 	}
 }

@@ -49,6 +49,9 @@ type Env struct {
 	// IsTerminal reports whether w is a terminal; Size its columns.
 	IsTerminal func(w io.Writer) bool
 	Size       func(w io.Writer) (int, int)
+	// InputIsTerminal reports whether r is a terminal the explorer can
+	// read keys from; nil means it is not.
+	InputIsTerminal func(r io.Reader) bool
 }
 
 // OSEnv returns the environment of the running process.
@@ -57,6 +60,10 @@ func OSEnv() Env {
 		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Getenv: os.Getenv,
 		IsTerminal: func(w io.Writer) bool {
 			f, ok := w.(*os.File)
+			return ok && term.IsTerminal(f.Fd())
+		},
+		InputIsTerminal: func(r io.Reader) bool {
+			f, ok := r.(*os.File)
 			return ok && term.IsTerminal(f.Fd())
 		},
 		Size: func(w io.Writer) (int, int) {
