@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"reflect"
@@ -326,6 +327,15 @@ func roleFile(front, body string) *fstest.MapFile {
 const okFront = "title: T\nfamily: F\ntrack: lead\nsummary: S.\n"
 const okBody = "\n## Responsibilities\n\n- One duty.\n\n## Dimensions\n"
 
+// nestedMapping returns n levels of block mappings, one key a line.
+func nestedMapping(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%sk%d:\n", strings.Repeat("  ", i), i)
+	}
+	return b.String()
+}
+
 // TestLoadInMemoryCases covers problems easier to state inline than as
 // files: each map is a catalog; want lists its problems exactly.
 func TestLoadInMemoryCases(t *testing.T) {
@@ -362,7 +372,13 @@ func TestLoadInMemoryCases(t *testing.T) {
 			"roles/b.md": roleFile(okFront, okBody)},
 			[]string{"x/roles/a.md:6: related: a role cannot link to itself", `x/roles/a.md:9: next_roles: "b" is listed twice`}},
 		{"nesting too deep", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools: "+strings.Repeat("[", 40)+strings.Repeat("]", 40)+"\n", okBody)},
-			[]string{"x/roles/a.md:2: front matter is nested more than 32 levels deep"}},
+			[]string{"x/roles/a.md:6: front matter is nested more than 32 levels deep"}},
+		{"nesting too deep, at the line where it goes too deep", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools:\n"+nestedMapping(40), okBody)},
+			[]string{"x/roles/a.md:38: front matter is nested more than 32 levels deep"}},
+		{"raw control character in front matter", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools: [a, \"b\x1b[31m\"]\n", okBody)},
+			[]string{`x/roles/a.md:6: front matter: control character U+001B is not allowed (inside double quotes, write it as \u001B)`}},
+		{"raw C1 control in front matter", fstest.MapFS{"roles/a.md": roleFile(okFront+"aliases:\n  - ok\n  - \u009b2J\n", okBody)},
+			[]string{`x/roles/a.md:8: front matter: control character U+009B is not allowed (inside double quotes, write it as \u009B)`}},
 		{"pillar without groups", fstest.MapFS{"pillars/p.md": {Data: []byte("---\ntitle: P\nsummary: S.\n---\n")}},
 			[]string{`x/pillars/p.md:2: missing required field "groups"`}},
 		{"pillar group without name, member without contribution", fstest.MapFS{

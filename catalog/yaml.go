@@ -28,6 +28,12 @@ func decodeFront(d document, v any, report func(line int, msg string)) *yaml.Nod
 		report(d.frontLine-1, "front matter is empty")
 		return nil
 	}
+	// The YAML reader refuses raw control characters without saying
+	// where they are; find the first one first, with its line.
+	if line, r, ok := firstControl(d.front); ok {
+		report(d.frontLine-1+line, fmt.Sprintf("front matter: control character %U is not allowed (inside double quotes, write it as \\u%04X)", r, r))
+		return nil
+	}
 	if err := yaml.Unmarshal(d.front, &root); err != nil {
 		reportYAMLError(err, d.frontLine, report)
 		return nil
@@ -37,8 +43,8 @@ func decodeFront(d document, v any, report func(line int, msg string)) *yaml.Nod
 		return nil
 	}
 	m := root.Content[0]
-	if depth(m, 0) > maxYAMLDepth {
-		report(d.frontLine, fmt.Sprintf("front matter is nested more than %d levels deep", maxYAMLDepth))
+	if deep := tooDeep(m, 0); deep != nil {
+		report(d.frontLine-1+deep.Line, fmt.Sprintf("front matter is nested more than %d levels deep", maxYAMLDepth))
 		return nil
 	}
 	if a := findAlias(m); a != nil {
@@ -149,20 +155,34 @@ func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, 
 	return ok
 }
 
-func depth(n *yaml.Node, d int) int {
+// tooDeep returns the first node nested more than maxYAMLDepth levels
+// below n (at depth d), or nil.
+func tooDeep(n *yaml.Node, d int) *yaml.Node {
 	if d > maxYAMLDepth {
-		return d
+		return n
 	}
-	best := d
 	for _, c := range n.Content {
-		if x := depth(c, d+1); x > best {
-			best = x
-			if best > maxYAMLDepth {
-				return best
-			}
+		if x := tooDeep(c, d+1); x != nil {
+			return x
 		}
 	}
-	return best
+	return nil
+}
+
+// firstControl finds the first character YAML does not allow raw in a
+// document (C0 controls but tab, newline and carriage return; DEL; C1
+// controls but NEL) and returns its 1-based line.
+func firstControl(front []byte) (line int, r rune, ok bool) {
+	line = 1
+	for _, r := range string(front) {
+		switch {
+		case r == '\n':
+			line++
+		case r < 0x20 && r != '\t' && r != '\r', r == 0x7f, r >= 0x80 && r <= 0x9f && r != 0x85:
+			return line, r, true
+		}
+	}
+	return 0, 0, false
 }
 
 // findAlias returns the first node that is an alias or carries an anchor,
