@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -121,11 +122,18 @@ func (c *Catalog) linkLine(b *strings.Builder, label string, ids []string) {
 	fmt.Fprintf(b, "- **%s:** %s\n", label, strings.Join(names, ", "))
 }
 
-// escapeBlock keeps the markdown structure of free text (lists, emphasis)
-// but makes HTML and entities inert.
+// charRef matches the start of what a markdown renderer decodes as a
+// character reference: numeric (&#27;, &#x1b;, which can make any control
+// character) or named (&lrm; is a bidirectional mark).
+var charRef = regexp.MustCompile(`&(#|[A-Za-z0-9]+;)`)
+
+// escapeBlock keeps the markdown structure of free text (lists, emphasis,
+// links) but makes HTML and character references inert. An "&" that
+// starts no reference stays as it is: escaping it too would show as
+// "&amp;" in code and in link addresses (?a=1&b=2), which are not decoded.
 func escapeBlock(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+	s = charRef.ReplaceAllString(s, "&amp;$1")
+	return strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 // ComparisonMarkdown returns a comparison as markdown: a table of the
