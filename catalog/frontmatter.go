@@ -39,6 +39,10 @@ func splitFrontMatter(data []byte) (document, error) {
 
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t")) != "---" {
+		if bytes.HasPrefix(first, []byte("---\r")) {
+			// Classic Mac OS line ends: the whole file reads as one line.
+			return document{}, &lineError{1, "lines end in a lone carriage return: save the file with LF or CRLF line ends"}
+		}
 		return document{}, &lineError{1, "missing front matter: the first line must be ---"}
 	}
 	line := 2
