@@ -59,3 +59,14 @@ func TestExplorerNeedsKeyboard(t *testing.T) {
 		t.Fatal("the explorer started without a terminal to read keys from")
 	}
 }
+
+// TestMessagesEchoNoEscapes: error messages that repeat what was typed
+// show it without escape sequences.
+func TestMessagesEchoNoEscapes(t *testing.T) {
+	for _, args := range [][]string{{"--\x1b]0;pwned\x07"}, {"list", "--\x1b[2J"}, {"show", "\x1b[2J"}, {"\x1b[2Jcmd"}} {
+		r := cliRun(t, nil, args...)
+		if r.code == cli.ExitOK || r.stderr == "" || strings.ContainsAny(r.stderr, "\x1b\x07") {
+			t.Errorf("roledex %q: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}

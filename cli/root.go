@@ -92,13 +92,16 @@ type app struct {
 
 // Execute runs the command line with args and returns the exit status.
 func Execute(args []string, env Env) int {
+	// Every byte printed passes a last filter: styled output keeps only SGR
+	// styling, plain output keeps no escape sequence at all. Messages on
+	// stderr are plain, including those that echo an argument as typed
+	// (cobra's "unknown flag: --…" does not quote it).
+	env.Stderr = &safeWriter{w: env.Stderr, plain: func() bool { return true }}
 	a := &app{env: env}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	// Every byte printed passes a last filter: styled output keeps only SGR
-	// styling, plain output keeps no escape sequence at all.
 	root.SetOut(&safeWriter{w: env.Stdout, plain: func() bool { return !a.styled(env.Stdout) }})
-	root.SetErr(&safeWriter{w: env.Stderr, plain: func() bool { return true }})
+	root.SetErr(env.Stderr)
 	err := root.Execute()
 	// A reader that stopped early (roledex list | head -1) is not an
 	// error: it has what it wanted, so the run ends quietly and well.
