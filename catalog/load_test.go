@@ -379,6 +379,19 @@ func TestLoadInMemoryCases(t *testing.T) {
 			[]string{`x/roles/a.md:6: front matter: control character U+001B is not allowed (inside double quotes, write it as \u001B)`}},
 		{"raw C1 control in front matter", fstest.MapFS{"roles/a.md": roleFile(okFront+"aliases:\n  - ok\n  - \u009b2J\n", okBody)},
 			[]string{`x/roles/a.md:8: front matter: control character U+009B is not allowed (inside double quotes, write it as \u009B)`}},
+		{"a mapping where a list is wanted, with a duplicate key", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools: {a: 1, a: 2}\n", okBody)},
+			[]string{"x/roles/a.md:6: front matter: cannot unmarshal a mapping into a list of text"}},
+		{"a mapping where text is wanted", fstest.MapFS{"roles/a.md": roleFile(okFront+"aliases:\n  - ok\n  - {k: v}\n", okBody)},
+			[]string{"x/roles/a.md:8: front matter: cannot unmarshal a mapping into text"}},
+		{"quotes nested 32 deep are fine", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\n"+strings.Repeat("> ", 32)+"x\n")}, nil},
+		{"quotes nested too deep", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\nFine.\n\n"+strings.Repeat(">", 33)+"x\n")},
+			[]string{"x/roles/a.md:18: quotes and lists nest more than 32 levels deep"}},
+		{"lists nested too deep on one line", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\n"+strings.Repeat("- 1. * ", 11)+"x\n")},
+			[]string{"x/roles/a.md:16: quotes and lists nest more than 32 levels deep"}},
+		{"a line indented too deep", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\n"+strings.Repeat("\t", 33)+"x\n")},
+			[]string{"x/roles/a.md:16: a line is indented more than 128 columns"}},
+		{"too many blocks", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\n"+strings.Repeat("Para.\n\n", MaxBlocks))},
+			[]string{"x/roles/a.md:4004: more than 2000 paragraphs, list items and other blocks: keep a role page shorter"}},
 		{"pillar without groups", fstest.MapFS{"pillars/p.md": {Data: []byte("---\ntitle: P\nsummary: S.\n---\n")}},
 			[]string{`x/pillars/p.md:2: missing required field "groups"`}},
 		{"pillar group without name, member without contribution", fstest.MapFS{
@@ -417,6 +430,21 @@ func TestLoadInMemoryCases(t *testing.T) {
 				t.Errorf("problems:\n got  %q\n want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestLoadCapsProblemsPerFile: a file with a flood of problems reports
+// the first ones and the count of the rest, at the line where they start.
+func TestLoadCapsProblemsPerFile(t *testing.T) {
+	var front strings.Builder
+	for i := 0; i < 30; i++ {
+		fmt.Fprintf(&front, "k%d: 1\n", i)
+	}
+	_, probs := Load(Source{FS: fstest.MapFS{"roles/a.md": roleFile(okFront+front.String(), okBody)}, Name: "x"})
+	got := problemStrings(probs)
+	if len(got) != MaxFileProblems || got[0] != `x/roles/a.md:6: unknown field "k0" (known fields: title, aliases, family, track, summary, tools, reports_to, next_roles, related)` ||
+		got[MaxFileProblems-1] != "x/roles/a.md:25: 11 more problems from here on (fix the ones above first)" {
+		t.Errorf("problems: %q", got)
 	}
 }
 

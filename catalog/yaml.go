@@ -51,7 +51,12 @@ func decodeFront(d document, v any, report func(line int, msg string)) *yaml.Nod
 		report(d.frontLine-1+a.Line, "YAML anchors and aliases (&, *) are not allowed in catalog files")
 		return nil
 	}
-	ok := checkFields(m, reflect.TypeOf(v).Elem(), d.frontLine-1, report)
+	if !checkFields(m, reflect.TypeOf(v).Elem(), d.frontLine-1, report) {
+		// Decoding would only add type errors to these, and the decoder
+		// compares every key of a mapping with every other: 90,000
+		// unknown keys took it minutes.
+		return nil
+	}
 	if err := m.Decode(v); err != nil {
 		// checkFields has already reported duplicate keys, with file lines;
 		// the decoder's own "already defined" message counts lines from the
@@ -61,9 +66,6 @@ func decodeFront(d document, v any, report func(line int, msg string)) *yaml.Nod
 				report(line, msg)
 			}
 		})
-		return nil
-	}
-	if !ok {
 		return nil
 	}
 	return m
@@ -109,9 +111,12 @@ func friendlyYAML(msg string) string {
 	})
 }
 
-// checkFields reports mapping keys that t has no yaml field for, and
-// duplicate keys, recursing into nested structs and lists of structs.
+// checkFields reports mapping keys that t has no yaml field for,
+// duplicate keys, and mappings where t is not a struct, recursing into
+// nested structs and lists. Only mappings it accepts reach the decoder,
+// which compares every key of a mapping with every other.
 func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, string)) bool {
+	want := t
 	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 		t = t.Elem()
 	}
@@ -123,7 +128,21 @@ func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, 
 		}
 	case yaml.MappingNode:
 		if t.Kind() != reflect.Struct {
-			return true
+			report(lineOffset+n.Line, "front matter: "+friendlyYAML("cannot unmarshal a mapping into "+want.String()))
+			return false
+		}
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if prev, dup := seen[k.Value]; dup {
+				report(lineOffset+k.Line, fmt.Sprintf("duplicate field %q (first given on line %d)", Sanitize(k.Value), lineOffset+prev))
+				ok = false
+				continue
+			}
+			seen[k.Value] = k.Line
+		}
+		if !ok {
+			return false
 		}
 		fields := map[string]reflect.Type{}
 		var names []string
@@ -134,15 +153,8 @@ func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, 
 				names = append(names, name)
 			}
 		}
-		seen := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if prev, dup := seen[k.Value]; dup {
-				report(lineOffset+k.Line, fmt.Sprintf("duplicate field %q (first given on line %d)", k.Value, lineOffset+prev))
-				ok = false
-				continue
-			}
-			seen[k.Value] = k.Line
 			ft, known := fields[k.Value]
 			if !known {
 				report(lineOffset+k.Line, fmt.Sprintf("unknown field %q (known fields: %s)", Sanitize(k.Value), strings.Join(names, ", ")))

@@ -5,9 +5,11 @@ package hostile
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +50,10 @@ func Problems() []Problem {
 		{"roles/loop-b.md", "roles/loop-b.md: warning: skipped: symbolic link cannot be resolved (broken, or a loop)"},
 		{"roles/broken-link.md", "roles/broken-link.md: warning: skipped: symbolic link cannot be resolved (broken, or a loop)"},
 		{"roles/dir-link.md", "roles/dir-link.md: warning: skipped: symbolic link leads to a directory, not a file"},
+		{"roles/deep-quotes.md", "roles/deep-quotes.md:16: quotes and lists nest more than 32 levels deep"},
+		{"roles/deep-indent.md", "roles/deep-indent.md:80: a line is indented more than 128 columns"},
+		{"roles/many-items.md", "roles/many-items.md:1012: more than 2000 paragraphs, list items and other blocks"},
+		{"roles/many-keys.md", "roles/many-keys.md:7: front matter: cannot unmarshal a mapping into a list of text"},
 	}
 	if runtime.GOOS != "windows" {
 		ps = append(ps,
@@ -69,7 +75,8 @@ func unreadableCase() bool {
 }
 
 // Dir copies the folder src (testdata/hostile) into a temporary folder
-// and adds the cases git cannot hold: a 2 MiB file, a file name with an
+// and adds the cases git cannot hold: files that flood the parsers (see
+// floods), a 2 MiB file, a file name with an
 // escape sequence, symbolic links leaving the folder (to a file and to
 // /dev/zero), in a loop, broken, to a directory and to a file inside, a
 // directory named like a .md file, a FIFO, a socket and an unreadable
@@ -107,8 +114,40 @@ func Dir(tb testing.TB, src string) string {
 	must(tb, os.Symlink(".", filepath.Join(roles, "dir-loop")))
 	must(tb, os.Symlink(".", filepath.Join(roles, "dir-link.md")))
 	must(tb, os.Mkdir(filepath.Join(roles, "folder.md"), 0o755))
+	for name, data := range floods() {
+		must(tb, os.WriteFile(filepath.Join(roles, name), data, 0o644))
+	}
 	addSpecialFiles(tb, roles)
 	return dst
+}
+
+// floodHead is a valid role file up to an empty ## Notes section, whose
+// text starts on line 16.
+const floodHead = "---\ntitle: Flood\nfamily: Hostile\ntrack: lead\nsummary: S.\n---\n\n" +
+	"## Responsibilities\n\n- One duty.\n\n## Dimensions\n\n## Notes\n\n"
+
+// floods returns files whose shape made the markdown parser, the page
+// renderer or the YAML decoder take time that grows with the square of
+// their size: quotes nested 50,000 deep, lists nested by indentation,
+// 10,000 list items, a mapping of 10,000 keys. At about 100 KB each they
+// keep the tests quick; near the 1 MiB limit, each took minutes.
+func floods() map[string][]byte {
+	var indent strings.Builder
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&indent, "%s- x\n", strings.Repeat(" ", 2*i))
+	}
+	var keys strings.Builder
+	keys.WriteString("---\ntitle: Many keys\nfamily: Hostile\ntrack: lead\nsummary: S.\ntools:\n")
+	for i := 0; i < 10_000; i++ {
+		fmt.Fprintf(&keys, "  k%d: 1\n", i)
+	}
+	keys.WriteString("---\n")
+	return map[string][]byte{
+		"deep-quotes.md": []byte(floodHead + strings.Repeat("> ", 50_000) + "x\n"),
+		"deep-indent.md": []byte(floodHead + indent.String()),
+		"many-items.md":  []byte(floodHead + strings.Repeat("- item\n", 10_000)),
+		"many-keys.md":   []byte(keys.String()),
+	}
 }
 
 func must(tb testing.TB, err error) {
