@@ -4,6 +4,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/roledex/roledex/cli"
 )
@@ -17,5 +19,10 @@ func main() {
 			os.Exit(cli.ExitError)
 		}
 	}()
+	// Go kills a program that writes to a closed pipe on stdout with
+	// SIGPIPE (status 141 under pipefail). Asking for the signal instead
+	// turns the write into an EPIPE error, which Execute takes as a reader
+	// that has read enough. The channel is never read: nothing to do.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	os.Exit(cli.Execute(os.Args[1:], cli.OSEnv()))
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,10 +33,7 @@ func TestTmuxSmoke(t *testing.T) {
 		t.Skip("-short: skipping the terminal smoke test")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "roledex")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildRoledex(t, dir)
 	sock := filepath.Join(dir, "tmux.sock")
 	tmux := func(args ...string) string {
 		t.Helper()
@@ -129,10 +127,7 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 		t.Skip("-short")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "roledex")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildRoledex(t, dir)
 	sock := filepath.Join(dir, "tmux.sock")
 	tmux := func(args ...string) string {
 		t.Helper()
@@ -163,15 +158,20 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
-	for _, c := range []struct {
-		name, env, signal, want string
+	for i, c := range []struct {
+		name, env, stdin, signal, want, stderr string
 	}{
-		{"SIGTERM", "", "-TERM", "EXIT=143"},
-		{"SIGINT", "", "-INT", "EXIT=130"},
-		{"panic", "ROLEDEX_TEST_PANIC=1 ", "", "EXIT=1"},
+		{"SIGTERM", "", "", "-TERM", "EXIT=143", ""},
+		{"SIGINT", "", "", "-INT", "EXIT=130", ""},
+		{"panic", "ROLEDEX_TEST_PANIC=1 ", "", "", "EXIT=1", "panic requested by ROLEDEX_TEST_PANIC"},
+		{"stdin not a terminal", "", " </dev/null", "", "EXIT=2", "standard input is not one"},
 	} {
+		// A marker of its own per case (the screen of the case before may
+		// still show until clear has run), typed so that the command line
+		// itself does not show it.
+		stty, typed := fmt.Sprintf("STTY%d=", i), fmt.Sprintf(`STTY""%d=`, i)
 		t.Run(c.name, func(t *testing.T) {
-			tmux("send-keys", "-t", "sig", "clear; before=$(stty -g); "+c.env+bin+" 2>"+dir+"/err; echo EXIT=$?; [ \"$before\" = \"$(stty -g)\" ] && echo STTY=same || echo STTY=changed; printf 'END-%s\\n' "+c.name, "Enter")
+			tmux("send-keys", "-t", "sig", "clear; before=$(stty -g); "+c.env+bin+c.stdin+" 2>"+dir+"/err; echo EXIT=$?; [ \"$before\" = \"$(stty -g)\" ] && echo "+typed+"same || echo "+typed+"changed", "Enter")
 			if c.signal != "" {
 				waitFor("All roles")
 				pid, err := exec.Command("pgrep", "-P", shellPID, "-x", "roledex").Output()
@@ -182,25 +182,61 @@ func TestSignalsAndPanicRestoreTerminal(t *testing.T) {
 					t.Fatalf("kill: %v %s", err, out)
 				}
 			}
-			// END-name (which the typed command does not spell out), not
-			// STTY=: the screen may still show the last case's output until
-			// clear has run.
-			out := waitFor("END-" + c.name)
+			out := waitFor(stty)
 			if !strings.Contains(out, c.want+"\n") && !strings.HasSuffix(strings.TrimSpace(strings.Split(out, "STTY")[0]), c.want) {
 				t.Fatalf("want %s:\n%s", c.want, out)
 			}
-			if !strings.Contains(out, "STTY=same") {
+			if !strings.Contains(out, stty+"same") {
 				t.Fatalf("terminal settings changed:\n%s", out)
 			}
 			if strings.Contains(out, "All roles") {
 				t.Fatalf("the explorer's screen is still showing:\n%s", out)
 			}
-			if c.name == "panic" {
-				errText, _ := os.ReadFile(dir + "/err")
-				if !strings.Contains(string(errText), "panic requested by ROLEDEX_TEST_PANIC") {
-					t.Fatalf("stderr lacks the panic message:\n%s", errText)
-				}
+			// Back on the main screen, cursor shown, mouse reporting off.
+			if modes := strings.TrimSpace(tmux("display", "-p", "-t", "sig", "#{alternate_on} #{cursor_flag} #{mouse_any_flag}")); modes != "0 1 0" {
+				t.Fatalf("alternate screen, cursor, mouse = %q, want \"0 1 0\"", modes)
+			}
+			if errText, _ := os.ReadFile(dir + "/err"); !strings.Contains(string(errText), c.stderr) {
+				t.Fatalf("stderr lacks %q:\n%s", c.stderr, errText)
 			}
 		})
 	}
+}
+
+// TestReaderGoneExitsZero runs the real binary with stdout a pipe whose
+// reader has already gone, as in "roledex list | head -1": without care Go
+// dies of SIGPIPE (status 141). It must exit 0 with nothing on stderr.
+func TestReaderGoneExitsZero(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the build of the binary")
+	}
+	dir := t.TempDir()
+	bin := buildRoledex(t, dir)
+	for _, args := range [][]string{{"list"}, {"tasks", "--json"}, {"--color", "always", "show", "sre"}} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		var stderr strings.Builder
+		cmd := exec.Command(bin, args...)
+		cmd.Stdout, cmd.Stderr = w, &stderr
+		home := t.TempDir()
+		cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_STATE_HOME="+home)
+		err = cmd.Run()
+		w.Close()
+		if err != nil || stderr.Len() > 0 {
+			t.Errorf("roledex %q into a closed pipe: %v (%v), stderr %q", args, err, cmd.ProcessState, stderr.String())
+		}
+	}
+}
+
+// buildRoledex builds the binary into dir and returns its path.
+func buildRoledex(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "roledex")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }

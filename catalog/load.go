@@ -94,7 +94,7 @@ func Load(sources ...Source) (*Catalog, Problems) {
 	c.validate(&probs)
 	c.index()
 	probs.sort()
-	return c, probs
+	return c, probs.capPerFile()
 }
 
 // parseJob is one file to read and parse.

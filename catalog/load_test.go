@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"reflect"
@@ -326,6 +327,15 @@ func roleFile(front, body string) *fstest.MapFile {
 const okFront = "title: T\nfamily: F\ntrack: lead\nsummary: S.\n"
 const okBody = "\n## Responsibilities\n\n- One duty.\n\n## Dimensions\n"
 
+// nestedMapping returns n levels of block mappings, one key a line.
+func nestedMapping(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%sk%d:\n", strings.Repeat("  ", i), i)
+	}
+	return b.String()
+}
+
 // TestLoadInMemoryCases covers problems easier to state inline than as
 // files: each map is a catalog; want lists its problems exactly.
 func TestLoadInMemoryCases(t *testing.T) {
@@ -368,7 +378,26 @@ func TestLoadInMemoryCases(t *testing.T) {
 			"roles/b.md": roleFile(okFront, okBody)},
 			[]string{"x/roles/a.md:6: related: a role cannot link to itself", `x/roles/a.md:9: next_roles: "b" is listed twice`}},
 		{"nesting too deep", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools: "+strings.Repeat("[", 40)+strings.Repeat("]", 40)+"\n", okBody)},
-			[]string{"x/roles/a.md:2: front matter is nested more than 32 levels deep"}},
+			[]string{"x/roles/a.md:6: front matter is nested more than 32 levels deep"}},
+		{"nesting too deep, at the line where it goes too deep", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools:\n"+nestedMapping(40), okBody)},
+			[]string{"x/roles/a.md:38: front matter is nested more than 32 levels deep"}},
+		{"raw control character in front matter", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools: [a, \"b\x1b[31m\"]\n", okBody)},
+			[]string{`x/roles/a.md:6: front matter: control character U+001B is not allowed (inside double quotes, write it as \u001B)`}},
+		{"raw C1 control in front matter", fstest.MapFS{"roles/a.md": roleFile(okFront+"aliases:\n  - ok\n  - \u009b2J\n", okBody)},
+			[]string{`x/roles/a.md:8: front matter: control character U+009B is not allowed (inside double quotes, write it as \u009B)`}},
+		{"a mapping where a list is wanted, with a duplicate key", fstest.MapFS{"roles/a.md": roleFile(okFront+"tools: {a: 1, a: 2}\n", okBody)},
+			[]string{"x/roles/a.md:6: tools: expected a list ([a, b], or one \"- item\" per line), not a set of fields"}},
+		{"a mapping where text is wanted", fstest.MapFS{"roles/a.md": roleFile(okFront+"aliases:\n  - ok\n  - {k: v}\n", okBody)},
+			[]string{"x/roles/a.md:8: front matter: cannot unmarshal a mapping into text"}},
+		{"quotes nested 32 deep are fine", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\n"+strings.Repeat("> ", 32)+"x\n")}, nil},
+		{"quotes nested too deep", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\nFine.\n\n"+strings.Repeat(">", 33)+"x\n")},
+			[]string{"x/roles/a.md:18: quotes and lists nest more than 32 levels deep"}},
+		{"lists nested too deep on one line", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\n"+strings.Repeat("- 1. * ", 11)+"x\n")},
+			[]string{"x/roles/a.md:16: quotes and lists nest more than 32 levels deep"}},
+		{"a line indented too deep", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\n"+strings.Repeat("\t", 33)+"x\n")},
+			[]string{"x/roles/a.md:16: a line is indented more than 128 columns"}},
+		{"too many blocks", fstest.MapFS{"roles/a.md": roleFile(okFront, okBody+"\n## Notes\n\n"+strings.Repeat("Para.\n\n", MaxBlocks))},
+			[]string{"x/roles/a.md:4004: more than 2000 paragraphs, list items and other blocks: keep a role page shorter"}},
 		{"pillar without groups", fstest.MapFS{"pillars/p.md": {Data: []byte("---\ntitle: P\nsummary: S.\n---\n")}},
 			[]string{`x/pillars/p.md:2: missing required field "groups"`}},
 		{"pillar group without name, member without contribution", fstest.MapFS{
@@ -415,6 +444,21 @@ func TestLoadInMemoryCases(t *testing.T) {
 				t.Errorf("problems:\n got  %q\n want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestLoadCapsProblemsPerFile: a file with a flood of problems reports
+// the first ones and the count of the rest, at the line where they start.
+func TestLoadCapsProblemsPerFile(t *testing.T) {
+	var front strings.Builder
+	for i := 0; i < 30; i++ {
+		fmt.Fprintf(&front, "k%d: 1\n", i)
+	}
+	_, probs := Load(Source{FS: fstest.MapFS{"roles/a.md": roleFile(okFront+front.String(), okBody)}, Name: "x"})
+	got := problemStrings(probs)
+	if len(got) != MaxFileProblems || got[0] != `x/roles/a.md:6: unknown field "k0" (known fields: title, aliases, family, track, summary, tools, reports_to, next_roles, related)` ||
+		got[MaxFileProblems-1] != "x/roles/a.md:25: 11 more problems from here on (fix the ones above first)" {
+		t.Errorf("problems: %q", got)
 	}
 }
 

@@ -6,9 +6,11 @@ import (
 	"strings"
 )
 
-// entityStart matches what a markdown renderer would decode as an HTML
-// entity: & then a name or number and a semicolon.
-var entityStart = regexp.MustCompile(`^&#?[0-9A-Za-z]+;`)
+// entityStart matches the start of what a markdown renderer may decode
+// as a character reference: numeric (&#27;, &#x1b;, which can make any
+// control character, with or without its semicolon) or named (&lrm; is a
+// bidirectional mark).
+var entityStart = regexp.MustCompile(`^&(#|[0-9A-Za-z]+;)`)
 
 // escape writes s to a string with HTML made inert: < and >, and an &
 // that starts an entity; a bare & ("R&D", "Reliability & Operations")
@@ -138,8 +140,10 @@ func (c *Catalog) linkLine(b *strings.Builder, label string, ids []string) {
 	fmt.Fprintf(b, "- **%s:** %s\n", label, strings.Join(names, ", "))
 }
 
-// escapeBlock keeps the markdown structure of free text (lists, emphasis)
-// but makes HTML and entities inert.
+// escapeBlock keeps the markdown structure of free text (lists, emphasis,
+// links) but makes HTML and character references inert. An "&" that
+// starts no reference stays as it is: escaping it too would show as
+// "&amp;" in code and in link addresses (?a=1&b=2), which are not decoded.
 func escapeBlock(s string) string { return escape(s, nil) }
 
 // ComparisonMarkdown returns a comparison as markdown: a table of the

@@ -15,6 +15,10 @@ import (
 // MaxSummary is the longest summary a role or pillar may have, in characters.
 const MaxSummary = 200
 
+// MaxBlocks is the most markdown blocks (paragraphs, list items, quotes,
+// headings…) the body of a role file may hold.
+const MaxBlocks = 2000
+
 var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 var md = goldmark.New()
@@ -160,6 +164,13 @@ func (p *fileParser) sections(body []byte, bodyLine int, src *source) []section 
 
 func (p *fileParser) roleBody(r *Role, doc document) {
 	src := newSource(doc.body, doc.bodyLine)
+	if n := src.nthBlock(MaxBlocks + 1); n != nil {
+		// The page renderer takes time that grows with the square of the
+		// number of list items: 100,000 one-line items, well under the
+		// size limit, took minutes.
+		p.reportf(src.line(n), "more than %d paragraphs, list items and other blocks: keep a role page shorter", MaxBlocks)
+		return
+	}
 	seen := map[string]int{}
 	for _, s := range p.sections(doc.body, doc.bodyLine, src) {
 		key := strings.ToLower(s.name)
@@ -409,6 +420,24 @@ func (s *source) start(n ast.Node) int {
 		}
 	}
 	return -1
+}
+
+// nthBlock returns the n-th block node of the document in document
+// order (1-based), or nil when there are fewer.
+func (s *source) nthBlock(n int) ast.Node {
+	var found ast.Node
+	count := 0
+	ast.Walk(s.doc, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c.Type() != ast.TypeBlock || c == s.doc {
+			return ast.WalkContinue, nil
+		}
+		if count++; count == n {
+			found = c
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 func (s *source) line(n ast.Node) int {

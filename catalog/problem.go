@@ -47,3 +47,30 @@ func (ps Problems) sort() {
 		return ps[i].Line < ps[j].Line
 	})
 }
+
+// MaxFileProblems is the most problems reported for one file; the rest
+// are counted in one last message, so a file of 90,000 unknown fields
+// does not bury the others.
+const MaxFileProblems = 20
+
+// capPerFile keeps the first MaxFileProblems-1 problems of each file of
+// the sorted list ps and sums up the rest in one problem at the line
+// where they start.
+func (ps Problems) capPerFile() Problems {
+	out := ps[:0:0]
+	for i := 0; i < len(ps); {
+		j := i
+		for j < len(ps) && ps[j].Path == ps[i].Path {
+			j++
+		}
+		if j-i <= MaxFileProblems {
+			out = append(out, ps[i:j]...)
+		} else {
+			keep := i + MaxFileProblems - 1
+			out = append(out, ps[i:keep]...)
+			out.add(ps[i].Path, ps[keep].Line, "%d more problems from here on (fix the ones above first)", j-keep)
+		}
+		i = j
+	}
+	return out
+}

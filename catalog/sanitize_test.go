@@ -88,3 +88,19 @@ func TestEscapeMarkdown(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapeBlock(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"P&L and R&D", "P&L and R&D"},
+		{"[web](https://example.com/a?b=1&c=2) `a && b`", "[web](https://example.com/a?b=1&c=2) `a && b`"},
+		{"&#27;[31m &#x1b;[32m &#155;2J &#27", "&amp;#27;[31m &amp;#x1b;[32m &amp;#155;2J &amp;#27"},
+		{"&lrm;x &amp; &lt;b&gt;", "&amp;lrm;x &amp;amp; &amp;lt;b&amp;gt;"},
+		{"&**#27;**[2J *kept* - list", "&**#27;**[2J *kept* - list"},
+		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+	}
+	for _, tc := range tests {
+		if got := escapeBlock(tc.in); got != tc.want {
+			t.Errorf("escapeBlock(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -28,6 +28,12 @@ func decodeFront(d document, v any, report func(line int, msg string)) *yaml.Nod
 		report(d.frontLine-1, "front matter is empty")
 		return nil
 	}
+	// The YAML reader refuses raw control characters without saying
+	// where they are; find the first one first, with its line.
+	if line, r, ok := firstControl(d.front); ok {
+		report(d.frontLine-1+line, fmt.Sprintf("front matter: control character %U is not allowed (inside double quotes, write it as \\u%04X)", r, r))
+		return nil
+	}
 	if err := yaml.Unmarshal(d.front, &root); err != nil {
 		reportYAMLError(err, d.frontLine, report)
 		return nil
@@ -37,31 +43,29 @@ func decodeFront(d document, v any, report func(line int, msg string)) *yaml.Nod
 		return nil
 	}
 	m := root.Content[0]
-	if depth(m, 0) > maxYAMLDepth {
-		report(d.frontLine, fmt.Sprintf("front matter is nested more than %d levels deep", maxYAMLDepth))
+	if deep := tooDeep(m, 0); deep != nil {
+		report(d.frontLine-1+deep.Line, fmt.Sprintf("front matter is nested more than %d levels deep", maxYAMLDepth))
 		return nil
 	}
 	if a := findAlias(m); a != nil {
 		report(d.frontLine-1+a.Line, "YAML anchors and aliases (&, *) are not allowed in catalog files")
 		return nil
 	}
-	reported := map[int]bool{}
-	ok := checkFields(m, reflect.TypeOf(v).Elem(), d.frontLine-1, func(line int, msg string) {
-		reported[line] = true
-		report(line, msg)
-	})
+	if !checkFields(m, reflect.TypeOf(v).Elem(), d.frontLine-1, report) {
+		// Decoding would only add type errors to these, and the decoder
+		// compares every key of a mapping with every other: 90,000
+		// unknown keys took it minutes.
+		return nil
+	}
 	if err := m.Decode(v); err != nil {
 		// checkFields has already reported duplicate keys and values of the
 		// wrong shape, with file lines and in plain words; the decoder's
 		// messages would only repeat them in Go's terms.
 		reportYAMLError(err, d.frontLine, func(line int, msg string) {
-			if !strings.Contains(msg, "already defined at line") && !reported[line] {
+			if !strings.Contains(msg, "already defined at line") {
 				report(line, msg)
 			}
 		})
-		return nil
-	}
-	if !ok {
 		return nil
 	}
 	return m
@@ -107,9 +111,12 @@ func friendlyYAML(msg string) string {
 	})
 }
 
-// checkFields reports mapping keys that t has no yaml field for, and
-// duplicate keys, recursing into nested structs and lists of structs.
+// checkFields reports mapping keys that t has no yaml field for,
+// duplicate keys, and mappings where t is not a struct, recursing into
+// nested structs and lists. Only mappings it accepts reach the decoder,
+// which compares every key of a mapping with every other.
 func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, string)) bool {
+	want := t
 	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 		t = t.Elem()
 	}
@@ -126,7 +133,21 @@ func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, 
 		}
 	case yaml.MappingNode:
 		if t.Kind() != reflect.Struct {
-			return true
+			report(lineOffset+n.Line, "front matter: "+friendlyYAML("cannot unmarshal a mapping into "+want.String()))
+			return false
+		}
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if prev, dup := seen[k.Value]; dup {
+				report(lineOffset+k.Line, fmt.Sprintf("duplicate field %q (first given on line %d)", Sanitize(k.Value), lineOffset+prev))
+				ok = false
+				continue
+			}
+			seen[k.Value] = k.Line
+		}
+		if !ok {
+			return false
 		}
 		fields := map[string]reflect.Type{}
 		var names []string
@@ -137,15 +158,8 @@ func checkFields(n *yaml.Node, t reflect.Type, lineOffset int, report func(int, 
 				names = append(names, name)
 			}
 		}
-		seen := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if prev, dup := seen[k.Value]; dup {
-				report(lineOffset+k.Line, fmt.Sprintf("duplicate field %q (first given on line %d)", k.Value, lineOffset+prev))
-				ok = false
-				continue
-			}
-			seen[k.Value] = k.Line
 			ft, known := fields[k.Value]
 			if !known {
 				report(lineOffset+k.Line, fmt.Sprintf("unknown field %q (known fields: %s)", Sanitize(k.Value), strings.Join(names, ", ")))
@@ -214,20 +228,34 @@ func firstField(t reflect.Type) string {
 	return "name"
 }
 
-func depth(n *yaml.Node, d int) int {
+// tooDeep returns the first node nested more than maxYAMLDepth levels
+// below n (at depth d), or nil.
+func tooDeep(n *yaml.Node, d int) *yaml.Node {
 	if d > maxYAMLDepth {
-		return d
+		return n
 	}
-	best := d
 	for _, c := range n.Content {
-		if x := depth(c, d+1); x > best {
-			best = x
-			if best > maxYAMLDepth {
-				return best
-			}
+		if x := tooDeep(c, d+1); x != nil {
+			return x
 		}
 	}
-	return best
+	return nil
+}
+
+// firstControl finds the first character YAML does not allow raw in a
+// document (C0 controls but tab, newline and carriage return; DEL; C1
+// controls but NEL) and returns its 1-based line.
+func firstControl(front []byte) (line int, r rune, ok bool) {
+	line = 1
+	for _, r := range string(front) {
+		switch {
+		case r == '\n':
+			line++
+		case r < 0x20 && r != '\t' && r != '\r', r == 0x7f, r >= 0x80 && r <= 0x9f && r != 0x85:
+			return line, r, true
+		}
+	}
+	return 0, 0, false
 }
 
 // findAlias returns the first node that is an alias or carries an anchor,

@@ -2,55 +2,20 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
-)
 
-// hostileDir copies testdata/hostile into a temporary folder and adds the
-// cases git cannot hold: a FIFO, a socket, a symbolic-link loop, a link
-// leaving the folder, an oversized file and a file name with an escape.
-func hostileDir(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	src := filepath.Join("..", "testdata", "hostile")
-	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if info.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	roles := filepath.Join(dst, "roles")
-	big := bytes.Repeat([]byte("x"), 1<<20+10)
-	must(t, os.WriteFile(filepath.Join(roles, "too-big.md"), append([]byte("---\ntitle: Big\n---\n"), big...), 0o644))
-	must(t, os.WriteFile(filepath.Join(roles, "name-\x1b[31mred.md"), []byte("---\ntitle: x\n---\n"), 0o644))
-	outside := filepath.Join(t.TempDir(), "secret.md")
-	must(t, os.WriteFile(outside, []byte("---\ntitle: Secret\n---\n"), 0o644))
-	must(t, os.Symlink(outside, filepath.Join(roles, "outside-link.md")))
-	must(t, os.Symlink("loop-b.md", filepath.Join(roles, "loop-a.md")))
-	must(t, os.Symlink("loop-a.md", filepath.Join(roles, "loop-b.md")))
-	must(t, os.Symlink("wide.md", filepath.Join(roles, "inside-link.md")))
-	must(t, os.Symlink(".", filepath.Join(roles, "dir-loop")))
-	makeSpecialFiles(t, roles)
-	return dst
-}
+	"github.com/roledex/roledex/catalog"
+	"github.com/roledex/roledex/internal/hostile"
+	"github.com/roledex/roledex/internal/termcheck"
+)
 
 func must(t *testing.T, err error) {
 	t.Helper()
@@ -59,32 +24,13 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// sgrOnly matches the escape sequences styled output may hold: SGR, and
-// OSC 8 hyperlinks to web and mail addresses.
-var allowedEsc = regexp.MustCompile(`^\x1b\[[0-9;:]*m|^\x1b\]8;[^;\x07\x1b]*;(?:(?:https?://|mailto:)[^\x07\x1b]*)?(?:\x07|\x1b\\)`)
-
-// checkEscapes fails on any escape or control byte that is not allowed.
+// checkEscapes fails on any escape sequence (other than SGR and OSC 8
+// links to web and mail addresses when styled), control character, C1
+// control, invalid UTF-8 or bidirectional control in out.
 func checkEscapes(t *testing.T, what, out string, styled bool) {
 	t.Helper()
-	for i := 0; i < len(out); i++ {
-		c := out[i]
-		switch {
-		case c == 0x1b:
-			m := allowedEsc.FindString(out[i:])
-			if !styled || m == "" {
-				t.Fatalf("%s: escape sequence at byte %d: %q", what, i, out[i:min(i+24, len(out))])
-			}
-			i += len(m) - 1
-		case c < 0x20 && c != '\n' && c != '\t', c == 0x7f:
-			t.Fatalf("%s: control byte %#x at %d: %q", what, c, i, out[max(i-20, 0):min(i+20, len(out))])
-		case c == 0xc2 && i+1 < len(out) && out[i+1] >= 0x80 && out[i+1] <= 0x9f:
-			t.Fatalf("%s: C1 control at %d", what, i)
-		}
-	}
-	for _, bidi := range []string{"\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069"} {
-		if strings.Contains(out, bidi) {
-			t.Fatalf("%s: raw bidi control %U in output", what, []rune(bidi)[0])
-		}
+	if err := termcheck.Text(out, styled); err != nil {
+		t.Fatalf("%s: %v", what, err)
 	}
 }
 
@@ -116,35 +62,32 @@ func TestHostileCatalog(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("FIFOs and sockets are Unix cases")
 	}
-	dir := hostileDir(t)
+	dir := hostile.Dir(t, filepath.Join("..", "testdata", "hostile"))
 	lint := runWith(t, false, nil, "lint", dir)
 	if lint.code != ExitError {
 		t.Fatalf("lint exit %d, want 1\n%s", lint.code, lint.stdout)
 	}
 	checkEscapes(t, "lint", lint.stdout+lint.stderr, false)
-	perFile := map[string]int{}
-	for _, l := range strings.Split(strings.TrimSpace(lint.stdout), "\n") {
-		file, _, _ := strings.Cut(l, ":")
-		perFile[filepath.Base(file)]++
-	}
-	bad := []string{"alias-bomb.md", "bad-yaml.md", "deep-nesting.md", "dup-key.md", "empty.md",
-		"escape-in-yaml-error.md", "invalid-utf8.md", "no-title.md", "nul.md", "unclosed.md",
-		"unknown-key.md", "too-big.md", "outside-link.md", "loop-a.md", "loop-b.md", "fifo.md",
-		"socket.md", "name-^[[31mred.md"}
-	for _, f := range bad {
-		if perFile[f] != 1 {
-			t.Errorf("%s: %d messages, want exactly 1\n%s", f, perFile[f], lint.stdout)
+	lines := strings.Split(strings.TrimSpace(lint.stdout), "\n")
+	for _, p := range hostile.Problems() {
+		// One line, naming the file as the user gave the folder, with the
+		// line in the file (file names shown sanitized).
+		want := filepath.Join(dir, catalog.Sanitize(p.Want))
+		n := 0
+		for _, l := range lines {
+			if strings.HasPrefix(l, filepath.Join(dir, catalog.Sanitize(p.File))+":") {
+				n++
+				if !strings.HasPrefix(l, want) {
+					t.Errorf("lint says %q, want %q", l, want)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d messages, want exactly 1\n%s", p.File, n, lint.stdout)
 		}
 	}
-	for _, f := range []string{"escapes.md", "wide.md", "bom-crlf.md", "inside-link.md"} {
-		if perFile[f] != 0 {
-			t.Errorf("%s is valid but lint reports it:\n%s", f, lint.stdout)
-		}
-	}
-	for _, want := range []string{"outside the catalog folder", "loop", "not a regular file", "larger than"} {
-		if !strings.Contains(lint.stdout, want) {
-			t.Errorf("lint output lacks %q", want)
-		}
+	if len(lines) != len(hostile.Problems()) {
+		t.Errorf("lint printed %d lines for %d bad files:\n%s", len(lines), len(hostile.Problems()), lint.stdout)
 	}
 
 	for _, tty := range []bool{false, true} {
@@ -156,9 +99,14 @@ func TestHostileCatalog(t *testing.T) {
 		for _, cmd := range [][]string{
 			args("list"), args("list", "--json"), args("show", "escapes"), args("show", "escapes", "--json"),
 			args("show", "escapes", "--format", "markdown"), args("show", "wide"), args("show", "bom-and-crlf"),
-			args("search", "evil"), args("search", "entity"), args("search", "red", "--json"),
+			args("show", "wide", "--json"), args("show", "leaves-folder"),
+			args("search", "evil"), args("search", "entity"), args("search", "red", "--json"), args("search", "ksat"),
 			args("compare", "escapes", "wide"), args("compare", "escapes", "wide", "--format", "markdown"),
-			args("tasks", "task"), args("pillars"),
+			args("compare", "escapes", "wide", "bom-crlf", "--json"),
+			args("tasks", "task"), args("tasks", "--json"), args("pillars"), args("pillars", "hostile-pillar"),
+			args("pillars", "hostile-pillar", "--json"),
+			args("path", "escapes", "wide", "--all"), args("path", "escapes", "wide", "--json"),
+			args("gap", "escapes", "wide"), args("gap", "escapes", "wide", "--json"),
 		} {
 			r := runWith(t, tty, env, cmd...)
 			if r.code != 0 {
@@ -166,13 +114,56 @@ func TestHostileCatalog(t *testing.T) {
 			}
 			checkEscapes(t, strings.Join(cmd, " ")+" (stdout)", r.stdout, tty)
 			checkEscapes(t, strings.Join(cmd, " ")+" (stderr)", r.stderr, false)
+			if slices.Contains(cmd, "--json") {
+				checkJSONStrings(t, strings.Join(cmd, " "), r.stdout)
+			}
 		}
 	}
-	// The escape arrives as visible text, not as nothing.
+	// The escape arrives as visible text, not as nothing, and entities
+	// and emphasis tricks print literally, in single fields and in notes.
 	r := runWith(t, false, nil, "--catalog", dir, "show", "escapes")
-	for _, want := range []string{"^[[31mred", "<U+202E>", "&#27;", "<U+009B>"} {
+	for _, want := range []string{"^[[31mred", "<U+202E>", "&#27;", "<U+009B>", "&#x1b;[32m", "&#155;2J", "tool ^[[41m",
+		"^[]8;;file:///etc/shadow", "javascript:alert(1)", "https://example.com/a?b=1&c=2"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("show escapes: %q not shown as visible text\n%s", want, r.stdout)
 		}
 	}
+	// Links become clickable only for web and mail addresses.
+	r = runWith(t, true, nil, "--catalog", dir, "--color", "always", "show", "escapes")
+	if !strings.Contains(r.stdout, "\x1b]8;") {
+		t.Error("styled show made no hyperlink at all: the link checks prove nothing")
+	}
+	if l := regexp.MustCompile(`\x1b\]8;[^;]*;(?i:javascript|file):`).FindString(r.stdout); l != "" {
+		t.Errorf("styled show made a link %q", l)
+	}
+}
+
+// checkJSONStrings fails when a string in the JSON document out holds
+// what could drive a terminal once decoded (jq -r prints it raw):
+// encoding/json writes an ESC as \u001b, which no byte check sees.
+func checkJSONStrings(t *testing.T, what, out string) {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("%s: invalid JSON: %v", what, err)
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			if err := termcheck.Text(x, false); err != nil {
+				t.Errorf("%s: a JSON string, decoded: %v", what, err)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for k, e := range x {
+				walk(k)
+				walk(e)
+			}
+		}
+	}
+	walk(v)
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"syscall"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
@@ -52,6 +53,9 @@ type Env struct {
 	// DarkBackground asks the terminal whether its background is dark;
 	// nil means dark. Only called for styled output with theme auto.
 	DarkBackground func() bool
+	// InputIsTerminal reports whether r is a terminal the explorer can
+	// read keys from; nil means it is not.
+	InputIsTerminal func(r io.Reader) bool
 }
 
 // OSEnv returns the environment of the running process.
@@ -60,6 +64,10 @@ func OSEnv() Env {
 		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Getenv: os.Getenv,
 		IsTerminal: func(w io.Writer) bool {
 			f, ok := w.(*os.File)
+			return ok && term.IsTerminal(f.Fd())
+		},
+		InputIsTerminal: func(r io.Reader) bool {
+			f, ok := r.(*os.File)
 			return ok && term.IsTerminal(f.Fd())
 		},
 		Size: func(w io.Writer) (int, int) {
@@ -89,11 +97,18 @@ type app struct {
 
 // Execute runs the command line with args and returns the exit status.
 func Execute(args []string, env Env) int {
+	// Every byte printed passes a last filter: styled output keeps only SGR
+	// styling, plain output keeps no escape sequence at all. Messages on
+	// stderr are plain, including those that echo an argument as typed
+	// (cobra's "unknown flag: --…" does not quote it).
+	env.Stderr = &safeWriter{w: env.Stderr, plain: func() bool { return true }}
 	a := &app{env: env}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	err := root.Execute()
-	if err == nil {
+	// A reader that stopped early (roledex list | head -1) is not an
+	// error: it has what it wanted, so the run ends quietly and well.
+	if err == nil || errors.Is(err, syscall.EPIPE) {
 		return ExitOK
 	}
 	var ee *exitError

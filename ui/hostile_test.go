@@ -7,19 +7,21 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/roledex/roledex/catalog"
 	"github.com/roledex/roledex/content"
+	"github.com/roledex/roledex/internal/hostile"
 )
 
-// TestHostileCatalogInTheUI opens every screen on a catalog of hostile
-// text (escape sequences, wide and right-to-left characters, a
-// 5,000-character word) at several sizes: no line may be wider than the
+// TestHostileCatalogInTheUI opens every screen on the hostile catalog
+// folder (escape sequences, wide and right-to-left characters, a
+// 5,000-character word, every kind of bad file) at several sizes: no line may be wider than the
 // window and nothing but styling may reach the terminal.
 func TestHostileCatalogInTheUI(t *testing.T) {
+	dir := hostile.Dir(t, "../testdata/hostile")
 	cat, probs := catalog.Load(catalog.Source{FS: content.FS, Name: "content"},
-		catalog.Source{FS: os.DirFS("../testdata/hostile"), Name: "hostile", Root: "../testdata/hostile"})
-	if len(probs) == 0 {
-		t.Fatal("the hostile folder loaded without problems")
+		catalog.Source{FS: os.DirFS(dir), Name: "hostile", Root: dir})
+	if len(probs) != len(hostile.Problems()) {
+		t.Fatalf("%d problems, want one for each of the %d bad files", len(probs), len(hostile.Problems()))
 	}
-	for _, id := range []string{"escapes", "wide", "bom-crlf"} {
+	for _, id := range hostile.Valid {
 		if cat.Role(id) == nil {
 			t.Fatalf("valid hostile role %s did not load", id)
 		}
@@ -51,9 +53,21 @@ func TestHostileCatalogInTheUI(t *testing.T) {
 			d.typeText(q)
 			check("search " + q)
 		}
-		d.keys("esc", "4")
-		check("tasks")
+		d.keys("esc", "3")
+		for range cat.Pillars {
+			check("pillars")
+			d.keys("tab", "G")
+			check("pillar end")
+			d.keys("tab", "j")
+		}
+		d.keys("4")
+		for range cat.Tasks {
+			check("tasks")
+			d.keys("j")
+		}
 		d.keys("!")
 		check("problems")
+		d.keys("G")
+		check("problems end")
 	}
 }

@@ -59,16 +59,23 @@ func copyEscape(b *strings.Builder, s string, i int) int {
 	switch s[i+1] {
 	case '[':
 		j := i + 2
+		// SGR is CSI with only digits, ';' and ':' as parameters, no
+		// intermediate bytes, and final 'm'. Private parameters (CSI > 4;2 m
+		// sets xterm's modifyOtherKeys, CSI ? … m queries it) or an
+		// intermediate (CSI 1 SP m) end in 'm' too, but they are not styling.
+		sgr := true
 		for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
+			sgr = sgr && (s[j] <= '9' || s[j] == ':' || s[j] == ';')
 			j++
 		}
 		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+			sgr = false
 			j++
 		}
 		if j >= len(s) {
 			return len(s)
 		}
-		if s[j] == 'm' {
+		if sgr && s[j] == 'm' {
 			b.WriteString(s[i : j+1])
 		}
 		return j + 1
@@ -103,21 +110,28 @@ func copyEscape(b *strings.Builder, s string, i int) int {
 // allowedOSC accepts OSC 8 hyperlinks to web and mail addresses, and the
 // empty OSC 8 that ends a link.
 func allowedOSC(body string) bool {
-	for i := 0; i < len(body); i++ {
-		if c := body[i]; c < 0x20 || c == 0x7f {
-			return false
-		}
-	}
 	rest, ok := strings.CutPrefix(body, "8;")
 	if !ok {
 		return false
 	}
-	_, url, ok := strings.Cut(rest, ";")
+	params, url, ok := strings.Cut(rest, ";")
 	if !ok {
 		return false
 	}
+	// Parameters (id=…) are printable ASCII. The address is printable
+	// text: valid UTF-8 with no space, control character (C0, DEL, C1 —
+	// U+009C ends the string on some terminals) or invalid byte, any of
+	// which could end the sequence early or be read as one of its own.
+	for i := 0; i < len(params); i++ {
+		if c := params[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
 	if url == "" {
 		return true
+	}
+	if !utf8.ValidString(url) {
+		return false
 	}
 	for _, c := range url {
 		if c < 0x21 || c == 0x7f || c >= 0x80 && c <= 0x9f {
