@@ -10,7 +10,8 @@ import (
 // characters (C0 but tab and newline, DEL, C1 such as U+009B) become
 // visible caret or code-point forms, bidirectional overrides and isolates
 // become visible code points, and invalid UTF-8 becomes U+FFFD. Nothing it
-// returns can start a terminal escape sequence.
+// returns can start a terminal escape sequence. Emoji joiners, variation
+// selectors and skin-tone modifiers are dropped (see widthNeutral).
 func Sanitize(s string) string {
 	if isClean(s) {
 		return s
@@ -32,6 +33,7 @@ func Sanitize(s string) string {
 			b.WriteString("^?")
 		case isC1(r) || isBidiControl(r):
 			fmt.Fprintf(&b, "<U+%04X>", r)
+		case widthNeutral(r):
 		default:
 			b.WriteRune(r)
 		}
@@ -54,7 +56,7 @@ func isClean(s string) bool {
 
 func isCleanSlow(s string) bool {
 	for _, r := range s {
-		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r == utf8.RuneError || isC1(r) || isBidiControl(r) {
+		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r == utf8.RuneError || isC1(r) || isBidiControl(r) || widthNeutral(r) {
 			return false
 		}
 	}
@@ -67,4 +69,14 @@ func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 // can make text display in a different order than it is stored.
 func isBidiControl(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// widthNeutral reports the runes that join or restyle the rune before
+// them: the zero-width joiner (👩‍💻), the variation selectors (❤️) and
+// the skin-tone modifiers (👍🏽). Terminals disagree on how wide the
+// result is (tmux draws ❤️ in one cell, 👍🏽 in four; lipgloss counts
+// two for both), and a line measured short spills over the pane's
+// border. Without them every terminal and lipgloss agree.
+func widthNeutral(r rune) bool {
+	return r == 0x200d || r == 0xfe0e || r == 0xfe0f || r >= 0x1f3fb && r <= 0x1f3ff
 }

@@ -11,6 +11,7 @@ func TestSanitize(t *testing.T) {
 		{"plain ASCII unchanged", "Site Reliability Engineer", "Site Reliability Engineer"},
 		{"non-ASCII letters unchanged", "Größe · café — naïve 日本", "Größe · café — naïve 日本"},
 		{"tab and newline kept", "a\tb\nc", "a\tb\nc"},
+		{"emoji joiners and modifiers dropped", "👩\u200d💻 ❤\ufe0f 👍\U0001F3FD ✔\ufe0e", "👩💻 ❤ 👍 ✔"},
 		{"ESC", "red \x1b[31mtext\x1b[0m", "red ^[[31mtext^[[0m"},
 		{"OSC title sequence", "\x1b]0;pwned\x07", "^[]0;pwned^G"},
 		{"C0 controls", "\x00\x01\x08\r\x1f", "^@^A^H^M^_"},

@@ -7,6 +7,7 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/roledex/roledex/catalog"
 )
 
 // TestCellWidth checks cellWidth's fast path against lipgloss.Width:
@@ -140,6 +141,19 @@ func TestTrimLine(t *testing.T) {
 	} {
 		if got := trimLine(c.in); got != c.want {
 			t.Errorf("trimLine(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSanitizedWidthsAgree: once content is sanitized, lipgloss (grapheme
+// clusters) and a per-rune count (what terminals without grapheme
+// support, tmux among them, draw) give the same width, so no line can
+// spill over a border on either kind of terminal.
+func TestSanitizedWidthsAgree(t *testing.T) {
+	for _, s := range []string{"👩‍💻 dev", "👩‍👩‍👧 family", "❤️ love", "👍🏽 ok", "✔︎ done", "日本語", "e\u0301", "🇫🇷"} {
+		clean := catalog.Sanitize(s)
+		if a, b := lipgloss.Width(clean), ansi.StringWidthWc(clean); a != b {
+			t.Errorf("%q sanitized to %q: lipgloss %d cells, per rune %d", s, clean, a, b)
 		}
 	}
 }
