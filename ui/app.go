@@ -127,6 +127,11 @@ type Model struct {
 	// the screen until a key is pressed: they name files the user may
 	// need, too long for the status line.
 	notice []string
+	// unsized holds the screens out of sight that have not been laid out
+	// for the window's size yet: laying out the pillars, tasks and plan
+	// (every contribution and gap item wrapped) is most of a resize, and
+	// most of start-up's own work, for screens that may never be opened.
+	unsized map[Screen]bool
 }
 
 // New builds the explorer.
@@ -290,9 +295,8 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	cmd := m.browse.setSize(bw, bh)
 	m.compare.setSize(bw, bh)
 	m.search.setSize(bw, bh)
-	m.pillars.setSize(bw, bh)
-	m.tasks.setSize(bw, bh)
-	m.plan.setSize(bw, bh)
+	m.unsized = map[Screen]bool{ScreenPillars: true, ScreenTasks: true, ScreenPlan: true}
+	m.layOut(m.screen)
 	m.problems.SetWidth(bw)
 	m.problems.SetHeight(bh)
 	m.problems.SetContent(m.problemsText())
@@ -419,8 +423,27 @@ func (m *Model) goTo(s Screen) tea.Cmd {
 	return m.enter(s)
 }
 
+// layOut sizes screen s for the window if it has not been since the
+// last resize.
+func (m *Model) layOut(s Screen) {
+	if !m.unsized[s] {
+		return
+	}
+	delete(m.unsized, s)
+	bw, bh := max(m.width, 1), max(m.height-2, 1)
+	switch s {
+	case ScreenPillars:
+		m.pillars.setSize(bw, bh)
+	case ScreenTasks:
+		m.tasks.setSize(bw, bh)
+	case ScreenPlan:
+		m.plan.setSize(bw, bh)
+	}
+}
+
 // enter prepares a screen as it comes to the front.
 func (m *Model) enter(s Screen) tea.Cmd {
+	m.layOut(s)
 	switch s {
 	case ScreenCompare:
 		m.compare.sync()
@@ -480,6 +503,7 @@ func (m *Model) openHit(h catalog.Hit) tea.Cmd {
 	if h.Task != "" {
 		m.history = append(m.history, location{m.screen, m.browse.current})
 		m.screen = ScreenTasks
+		m.layOut(ScreenTasks)
 		m.tasks.selectLeft(h.Task)
 		m.tasks.focus = 1
 		return nil

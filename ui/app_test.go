@@ -463,3 +463,30 @@ func TestNeighbourPagesArePrefetched(t *testing.T) {
 		t.Fatal("moving to a prefetched role still waits for a rendering")
 	}
 }
+
+// TestScreensLaidOutWhenOpened: the pillars, tasks and plan screens are
+// laid out when they come to the front, for the window's size then, and
+// look as if they had been open through every resize.
+func TestScreensLaidOutWhenOpened(t *testing.T) {
+	for _, c := range []struct {
+		key    string
+		screen Screen
+	}{{"3", ScreenPillars}, {"4", ScreenTasks}, {"5", ScreenPlan}} {
+		d := newDriver(t, 80, 24, Options{})
+		d.send(tea.WindowSizeMsg{Width: 150, Height: 40})
+		d.send(tea.WindowSizeMsg{Width: 120, Height: 36})
+		d.keys(c.key)
+		want := newDriver(t, 120, 36, Options{Start: Start{Screen: c.screen}})
+		if got, w := d.screen(), want.screen(); got != w {
+			t.Errorf("%s opened after resizes:\n%s\nwant\n%s", c.screen, got, w)
+		}
+		checkFits(t, d.m.View().Content, 120, 36)
+	}
+	// A task opened from a search hit, the tasks screen never shown before.
+	d := newDriver(t, 80, 24, Options{Start: Start{Screen: ScreenSearch}})
+	d.send(tea.WindowSizeMsg{Width: 130, Height: 40})
+	d.typeText("ssl cert")
+	d.keys("enter")
+	d.requireContains("SSL/TLS certificate management", "Owned by")
+	checkFits(t, d.m.View().Content, 130, 40)
+}
