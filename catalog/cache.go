@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -163,12 +162,10 @@ var cacheKey = sync.OnceValue(func() string {
 // readCache returns the cache in file, or an empty one.
 func readCache(file string) folderCache {
 	empty := folderCache{Key: cacheKey(), Files: map[string]cachedFile{}}
-	f, err := os.Open(file)
-	if err != nil {
+	if st, err := os.Stat(file); err != nil || !st.Mode().IsRegular() || st.Size() > maxCacheSize {
 		return empty
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxCacheSize+1))
+	data, err := os.ReadFile(file) // one allocation of the file's size
 	if err != nil || len(data) > maxCacheSize {
 		return empty
 	}

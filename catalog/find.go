@@ -83,15 +83,15 @@ func (c *Catalog) Find(q string) (*Role, error) {
 	if n == "" {
 		return nil, &NotFoundError{Query: q}
 	}
-	if r := c.names[n]; r != nil {
+	if r := c.names()[n]; r != nil {
 		return r, nil
 	}
 	// "Chief Technology Officer (CTO)": the name, or else its abbreviation.
 	if name, abbr, ok := strings.Cut(strings.TrimSuffix(strings.TrimSpace(q), ")"), "("); ok && strings.HasSuffix(strings.TrimSpace(q), ")") {
-		if r := c.names[normalize(name)]; r != nil {
+		if r := c.names()[normalize(name)]; r != nil {
 			return r, nil
 		}
-		if r := c.names[normalize(abbr)]; r != nil {
+		if r := c.names()[normalize(abbr)]; r != nil {
 			return r, nil
 		}
 	}
@@ -142,7 +142,7 @@ func (c *Catalog) closest(n string, k int) []string {
 		d  int
 	}
 	best := map[string]int{}
-	for name, r := range c.names {
+	for name, r := range c.names() {
 		limit := max(2, len([]rune(n))/3+1)
 		if d := editDistance(n, name, limit+1); d <= limit {
 			if old, ok := best[r.ID]; !ok || d < old {
@@ -170,7 +170,7 @@ func (c *Catalog) closest(n string, k int) []string {
 // Names returns every name a role can be looked up by, sorted; for shell
 // completion.
 func (c *Catalog) Names() []string {
-	out := make([]string, 0, len(c.names))
+	out := make([]string, 0, len(c.names()))
 	for _, r := range c.Roles {
 		out = append(out, r.ID)
 	}

@@ -350,11 +350,22 @@ func cleanErr(err error) string {
 
 // sortRoles orders roles by title, then id.
 func sortRoles(rs []*Role) {
-	sort.Slice(rs, func(i, j int) bool {
-		a, b := strings.ToLower(rs[i].Title), strings.ToLower(rs[j].Title)
-		if a != b {
-			return a < b
+	// Each title lowered once, not at every comparison.
+	type keyed struct {
+		key string
+		r   *Role
+	}
+	ks := make([]keyed, len(rs))
+	for i, r := range rs {
+		ks[i] = keyed{strings.ToLower(r.Title), r}
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if ks[i].key != ks[j].key {
+			return ks[i].key < ks[j].key
 		}
-		return rs[i].ID < rs[j].ID
+		return ks[i].r.ID < ks[j].r.ID
 	})
+	for i, k := range ks {
+		rs[i] = k.r
+	}
 }

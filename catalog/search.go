@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind says what part of the catalog a search hit matched.
@@ -150,6 +151,17 @@ type Index struct {
 
 // NewIndex builds the search index of c.
 func NewIndex(c *Catalog) *Index {
+	ix := newIndex(c)
+	// Folding the text and making the masks is most of the work: it runs
+	// in the background (on several cores for a big catalog), so the
+	// explorer draws its first frame meanwhile; Search waits for it.
+	go ix.build()
+	return ix
+}
+
+// newIndex lists c's searchable lines; build then folds them and
+// closes ready.
+func newIndex(c *Catalog) *Index {
 	n := 0
 	for _, r := range c.Roles {
 		n += 2 + len(r.Aliases) + len(r.Responsibilities) + len(r.Tools) + len(r.Dimensions)
@@ -218,12 +230,17 @@ func NewIndex(c *Catalog) *Index {
 	}
 	ix.groups = groups
 	ix.scratch.New = func() any { return &searchState{} }
-	// Folding the text and making the masks is most of the work: it runs
-	// in the background (on several cores for a big catalog), so the
-	// explorer draws its first frame meanwhile; Search waits for it.
 	ix.ready = make(chan struct{})
-	go ix.build()
 	return ix
+}
+
+// setLower points each line at its folded text in buf, which is not
+// changed afterwards: the block is shared, not copied.
+func setLower(lines []line, spans [][2]int, buf []byte) {
+	text := unsafe.String(unsafe.SliceData(buf), len(buf))
+	for i := range lines {
+		lines[i].lower = text[spans[i][0]:spans[i][1]]
+	}
 }
 
 // build folds every line's text into one block per worker, in index
@@ -251,11 +268,7 @@ func (ix *Index) build() {
 				buf, a, b = ix.lines[i].appendLine(buf, ix.entries[i].Text)
 				spans[i-from] = [2]int{a, b}
 			}
-			text := string(buf)
-			for i := from; i < to; i++ {
-				sp := spans[i-from]
-				ix.lines[i].lower = text[sp[0]:sp[1]]
-			}
+			setLower(ix.lines[from:to], spans, buf)
 		}()
 	}
 	wg.Wait()

@@ -219,7 +219,7 @@ func findExact(c *Catalog, name string) *Role {
 	if open, end := strings.Index(name, "("), strings.Index(name, ")"); open > 0 && end > open {
 		name = name[:open] + name[end+1:] // the parts are looked up on their own
 	}
-	if r := c.names[normalize(name)]; r != nil {
+	if r := c.names()[normalize(name)]; r != nil {
 		return r
 	}
 	return nil

@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // validate checks the links between entries. A dangling link is reported
 // and dropped, so the entry that holds it still loads and nothing later
 // has to cope with an id that leads nowhere.
@@ -12,20 +14,28 @@ func (c *Catalog) validate(probs *Problems) {
 			return r.Lines[field]
 		}
 		keep := func(field string, ids []string) []string {
-			var out []string
-			seen := map[string]bool{}
+			out := make([]string, 0, len(ids))
+			var seen map[string]bool // only for long lists: a short one is scanned
+			if len(ids) > 16 {
+				seen = make(map[string]bool, len(ids))
+			}
 			for _, id := range ids {
 				switch {
 				case c.roles[id] == nil:
 					probs.add(r.Path, line(field, id), "%s: no role with id %q%s", field, id, c.suggest(id))
 				case id == r.ID:
 					probs.add(r.Path, line(field, id), "%s: a role cannot link to itself", field)
-				case seen[id]:
+				case seen != nil && seen[id] || seen == nil && slices.Contains(out, id):
 					probs.add(r.Path, line(field, id), "%s: %q is listed twice", field, id)
 				default:
-					seen[id] = true
+					if seen != nil {
+						seen[id] = true
+					}
 					out = append(out, id)
 				}
+			}
+			if len(out) == 0 {
+				return nil
 			}
 			return out
 		}
