@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/roledex/roledex/catalog"
 	"github.com/roledex/roledex/content"
+	"github.com/roledex/roledex/ui"
 	"github.com/spf13/cobra"
 )
 
@@ -57,10 +58,10 @@ type Env struct {
 	// InputIsTerminal reports whether r is a terminal the explorer can
 	// read keys from; nil means it is not.
 	InputIsTerminal func(r io.Reader) bool
-	// OneShot is called before a command that runs once and exits (every
-	// command but the explorer); nil does nothing. OSEnv's trades memory
-	// for time (see oneShotGC).
-	OneShot func()
+	// TuneGC is called before a command runs, with explorer set for the
+	// explorer; nil does nothing. OSEnv's sets the garbage collector for
+	// the kind of run (see tuneGC).
+	TuneGC func(explorer bool)
 }
 
 // OSEnv returns the environment of the running process.
@@ -71,7 +72,7 @@ func OSEnv() Env {
 			f, ok := w.(*os.File)
 			return ok && term.IsTerminal(f.Fd())
 		},
-		OneShot: oneShotGC,
+		TuneGC: tuneGC,
 		InputIsTerminal: func(r io.Reader) bool {
 			f, ok := r.(*os.File)
 			return ok && term.IsTerminal(f.Fd())
@@ -161,8 +162,8 @@ terminal).`,
 		if err := a.checkGlobalFlags(); err != nil {
 			return err
 		}
-		if cmd != root && cmd.Name() != "ui" && a.env.OneShot != nil {
-			a.env.OneShot()
+		if a.env.TuneGC != nil {
+			a.env.TuneGC(cmd == root || cmd.Name() == "ui")
 		}
 		return a.applyConfig(cmd)
 	}
@@ -425,13 +426,23 @@ func choices(values ...string) cobra.CompletionFunc {
 	return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
 }
 
-// oneShotGC lets a command that runs once and exits skip garbage
-// collection until its heap nears 128 MiB: collecting while a catalog
-// loads and is indexed costs time (a fifth of roledex --catalog DIR
-// search on the O*NET folder) to free memory the process is about to
-// give back anyway. GOGC or GOMEMLIMIT in the environment win.
-func oneShotGC() {
+// tuneGC sets the garbage collector for the run, unless GOGC or
+// GOMEMLIMIT in the environment say otherwise. A command that runs once
+// and exits collects only when its heap nears 128 MiB: collecting while a
+// catalog loads and is indexed costs time (a fifth of roledex --catalog
+// DIR search on the O*NET folder) to free memory the process is about to
+// give back anyway. The explorer collects when its heap has grown four
+// times over (not twice: glamour allocates 130,000 objects a role page,
+// and collecting that often took a fifth of a page's rendering), and
+// more often as its heap nears 64 MiB, so that with a large catalog the
+// whole process (binary and runtime included) stays within ~100 MB.
+func tuneGC(explorer bool) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	if explorer {
+		debug.SetMemoryLimit(ui.GCMemoryLimit)
+		debug.SetGCPercent(ui.GCPercent)
 		return
 	}
 	debug.SetMemoryLimit(128 << 20)

@@ -146,7 +146,7 @@ func New(o Options) Model {
 	}
 	isDark := o.Theme != ThemeLight
 	c := &common{cat: o.Catalog, index: ix, problems: o.Problems, keys: keys,
-		styles: NewStyles(isDark, o.NoColor), pages: newPageCache()}
+		styles: NewStyles(isDark, o.NoColor), pages: newPageCache(), rows: map[rowKey]string{}}
 	m := Model{c: c, theme: o.Theme, noColor: o.NoColor, help: help.New(), panicNow: o.PanicForTest}
 	m.help.Styles = c.styles.Help
 	m.browse = newBrowse(c)
@@ -452,7 +452,7 @@ func (m *Model) enter(s Screen) tea.Cmd {
 	case ScreenPlan:
 		return m.plan.enter()
 	case ScreenBrowse:
-		m.browse.list.SetItems(m.browse.list.Items()) // redraw marks
+		m.browse.setItems(m.browse.list.Items()) // redraw marks
 	}
 	if s != ScreenSearch {
 		m.search.input.Blur()
@@ -683,7 +683,18 @@ func (m Model) footer() string {
 	if m.status != "" {
 		return m.c.styles.Notice.Render(ansi.Truncate(m.status, m.width, "…"))
 	}
-	return m.shortHelp(m.helpKeys().ShortHelp())
+	bindings := m.helpKeys().ShortHelp()
+	// The help line changes with the screen and its state, not with each
+	// frame: drawn again only when its bindings or the width change.
+	var k strings.Builder
+	fmt.Fprintf(&k, "%d %t %t", m.help.Width(), m.c.styles.IsDark, m.c.styles.NoColor)
+	for _, b := range bindings {
+		fmt.Fprintf(&k, "\x00%s\x01%s\x01%t", b.Help().Key, b.Help().Desc, b.Enabled())
+	}
+	if f := &m.c.footer; f.key != k.String() {
+		f.key, f.text = k.String(), m.shortHelp(bindings)
+	}
+	return m.c.footer.text
 }
 
 // shortHelp draws the help line. The key that opens the full help is

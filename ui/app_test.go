@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/roledex/roledex/catalog"
@@ -489,4 +490,42 @@ func TestScreensLaidOutWhenOpened(t *testing.T) {
 	d.keys("enter")
 	d.requireContains("SSL/TLS certificate management", "Owned by")
 	checkFits(t, d.m.View().Content, 130, 40)
+}
+
+// TestDrawingsKeptOnlyWhileValid: the role list and the help line are
+// kept between frames; every change they show must still reach the
+// screen.
+func TestDrawingsKeptOnlyWhileValid(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{})
+	before := d.screen()
+	d.keys("m") // the list has the focus: mark the first role
+	if !strings.Contains(d.screen(), "● ") {
+		t.Fatalf("the mark does not show in the list:\n%s", d.screen())
+	}
+	d.keys("j")
+	lines := func(s string) []string { return strings.Split(s, "\n") }
+	if a, b := lines(before), lines(d.screen()); a[2] == b[2] && a[3] == b[3] {
+		t.Fatal("moving the cursor changed nothing in the list")
+	}
+	d.keys("f")
+	d.typeText("chief")
+	d.requireContains("Chief Technology Officer")
+	if strings.Contains(d.screen(), "API Developer") {
+		t.Fatalf("the filter does not show in the list:\n%s", d.screen())
+	}
+	d.keys("esc")
+	foot := func() string { l := lines(d.screen()); return l[len(l)-1] }
+	browseHelp := foot()
+	d.keys("/")
+	if foot() == browseHelp || !strings.Contains(foot(), "clear query") {
+		t.Fatalf("the help line did not follow the screen: %q", foot())
+	}
+	d.keys("esc")
+	if foot() != browseHelp {
+		t.Fatalf("back on the list, the help line is %q, was %q", foot(), browseHelp)
+	}
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	if w := lipgloss.Width(foot()); w > 60 {
+		t.Fatalf("after a resize the help line is %d wide", w)
+	}
 }

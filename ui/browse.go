@@ -62,20 +62,42 @@ func (d roleDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	if !ok {
 		return
 	}
+	// A line is drawn once per look: moving the cursor redraws two of
+	// them, not the page of them bubbles' list asks for.
+	k := rowKey{id: it.r.ID, width: m.Width(), selected: index == m.Index(), marked: d.c.marked(it.r.ID),
+		dark: d.c.styles.IsDark, noColor: d.c.styles.NoColor}
+	line, ok := d.c.rows[k]
+	if !ok {
+		if len(d.c.rows) > 4096 {
+			clear(d.c.rows) // widths and themes of long ago
+		}
+		line = d.render(it, k)
+		d.c.rows[k] = line
+	}
+	fmt.Fprint(w, line)
+}
+
+// rowKey is what a role's line in the list looks like.
+type rowKey struct {
+	id                              string
+	width                           int
+	selected, marked, dark, noColor bool
+}
+
+func (d roleDelegate) render(it roleItem, k rowKey) string {
 	st := d.c.styles
-	width := m.Width()
+	width := k.width
 	mark := "  "
-	if d.c.marked(it.r.ID) {
+	if k.marked {
 		mark = st.Marked.Render("● ")
 	}
 	tag := trackTag[it.r.Track]
 	titleW := max(width-2-len(tag)-1, 1)
 	title := ansi.Truncate(it.r.Title, titleW, "…")
-	line := mark + padRight(title, titleW) + " " + st.Faint.Render(tag)
-	if index == m.Index() {
-		line = mark + st.Selected.Render(padRight(title, titleW)+" "+tag)
+	if k.selected {
+		return mark + st.Selected.Render(padRight(title, titleW)+" "+tag)
 	}
-	fmt.Fprint(w, line)
+	return mark + padRight(title, titleW) + " " + st.Faint.Render(tag)
 }
 
 // filterRoles ranks list items for the typed filter: whole words and
@@ -120,7 +142,12 @@ type browse struct {
 	width         int
 	height        int
 	listW         int
-	single        bool // too narrow for two panes: show the focused one
+	// itemsVersion counts the list's SetItems; listDrawn and listText are
+	// the last drawing of the list and what it was drawn for.
+	itemsVersion int
+	listDrawn    *listViewKey
+	listText     string
+	single       bool // too narrow for two panes: show the focused one
 }
 
 func newBrowse(c *common) *browse {
@@ -258,9 +285,39 @@ func (b *browse) applyNarrow() tea.Cmd {
 		}
 		items = append(items, roleItem{r})
 	}
-	cmd := b.list.SetItems(items)
+	cmd := b.setItems(items)
 	b.selectInList(b.current)
 	return tea.Batch(cmd, b.syncSelection())
+}
+
+// setItems gives the list new items (or the same ones, to redraw marks).
+func (b *browse) setItems(items []list.Item) tea.Cmd {
+	b.itemsVersion++
+	return b.list.SetItems(items)
+}
+
+// listViewKey holds everything the role list's drawing depends on.
+type listViewKey struct {
+	items, index, page, visible, cursor, width, height int
+	filterState                                        list.FilterState
+	filter, marks                                      string
+	showFilter, dark, noColor                          bool
+}
+
+// listView draws the role list, or returns the drawing of the last
+// frame when nothing it shows has changed: bubbles' list measures and
+// styles every line again on each View (two thirds of a frame that only
+// moves the page).
+func (b *browse) listView() string {
+	k := listViewKey{items: b.itemsVersion, index: b.list.Index(), page: b.list.Paginator.Page,
+		visible: len(b.list.VisibleItems()), cursor: b.list.FilterInput.Position(),
+		width: b.list.Width(), height: b.list.Height(), filterState: b.list.FilterState(),
+		filter: b.list.FilterValue(), marks: strings.Join(b.c.marks, " "), showFilter: b.list.ShowFilter(),
+		dark: b.c.styles.IsDark, noColor: b.c.styles.NoColor}
+	if b.listDrawn == nil || *b.listDrawn != k {
+		b.listDrawn, b.listText = &k, b.list.View()
+	}
+	return b.listText
 }
 
 func (b *browse) selectInList(id string) bool {
@@ -547,7 +604,7 @@ func (b *browse) click(msg tea.MouseClickMsg) tea.Cmd {
 		return nil
 	}
 	b.focus = focusList
-	lines := splitLines(b.list.View())
+	lines := splitLines(b.listView())
 	row := m.Y - 1 // the pane's top border
 	if row < 0 || row >= len(lines) {
 		return nil
@@ -587,7 +644,7 @@ func (b *browse) view() string {
 	if r := b.c.cat.Role(b.current); r != nil {
 		pageTitle = fmt.Sprintf("%s · %d%%", r.Title, int(b.page.percent()*100))
 	}
-	listView := boxed(listBox, b.list.View(), b.listW, h, listTitle, st)
+	listView := boxed(listBox, b.listView(), b.listW, h, listTitle, st)
 	pageView := boxedLines(pageBox, b.page.visible(), b.pageWidth(), h, pageTitle, st)
 	if b.links != nil {
 		pageView = b.links.view()

@@ -14,6 +14,9 @@ type common struct {
 	styles   Styles
 	keys     KeyMap
 	pages    *pageCache
+	rows     map[rowKey]string // role list lines as drawn (roleDelegate)
+	// footer is the help line as last drawn, and what for (Model.footer).
+	footer struct{ key, text string }
 	// marks are the role ids chosen for the comparison, in order (≤ 3).
 	marks []string
 }

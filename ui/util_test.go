@@ -157,3 +157,65 @@ func TestSanitizedWidthsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderHalvesSameAsWhole: a page rendered in two halves reads, line
+// for line, as the page rendered whole: role pages and comparisons, in
+// every style, narrow and wide.
+func TestRenderHalvesSameAsWhole(t *testing.T) {
+	var pages []string
+	for i, r := range testCatalog.Roles {
+		if i%4 == 0 || r.ID == "devops-engineer" { // every role takes 20 s
+			pages = append(pages, testCatalog.RoleMarkdown(r))
+		}
+	}
+	for _, r := range testCatalog.Roles[:20] {
+		for _, o := range testCatalog.Roles[20:23] {
+			pages = append(pages, catalog.ComparisonMarkdown(catalog.Compare(r, o), false))
+		}
+	}
+	pages = append(pages, "# T\n\npara\n\n## A\n\n```\n## not a heading\n```\n\n"+strings.Repeat("- item\n", 400)+"\n## B\n\ntext\n")
+	cut := 0
+	for _, md := range pages {
+		for _, style := range []string{StyleDark, StyleLight, StylePlain} {
+			for _, w := range []int{50, 154} {
+				whole, err1 := renderMarkdown(md, w, style, false)
+				halves, err2 := renderMarkdown(md, w, style, true)
+				if err1 != nil || err2 != nil {
+					t.Fatal(err1, err2)
+				}
+				if splitPoint(md) >= 0 {
+					cut++
+				}
+				a, b := strings.Split(ansi.Strip(whole), "\n"), strings.Split(ansi.Strip(halves), "\n")
+				if strings.Join(a, "\n") != strings.Join(b, "\n") {
+					for i := range min(len(a), len(b)) {
+						if a[i] != b[i] {
+							t.Fatalf("%s at %d, line %d:\nwhole  %q\nhalves %q", style, w, i, a[i], b[i])
+						}
+					}
+					t.Fatalf("%s at %d: %d lines whole, %d in halves", style, w, len(a), len(b))
+				}
+			}
+		}
+	}
+	if cut == 0 {
+		t.Fatal("no page was cut in halves: the test tests nothing")
+	}
+}
+
+func TestSplitPoint(t *testing.T) {
+	for _, c := range []struct {
+		md   string
+		want int
+	}{
+		{"# T\n\n## A\n\nx\n\n## B\n\ny\n", 14}, // the heading nearer the middle
+		{"# T\n\n" + strings.Repeat("x", 100) + "\n\n## A\n\n" + strings.Repeat("y", 100) + "\n\n## B\n\nz\n", 107},
+		{"# T\n\n```\n## in code\n```\n", -1},
+		{"# T\n\n## A\n\n[ref]: https://x.org\n", -1},
+		{"no headings at all", -1},
+	} {
+		if got := splitPoint(c.md); got != c.want {
+			t.Errorf("splitPoint(%q) = %d, want %d", c.md, got, c.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"sort"
 	"sync"
 	"testing"
@@ -129,6 +130,7 @@ func BenchmarkView(b *testing.B) {
 // page is cached and draws the frame (Update and View, on the UI loop).
 func BenchmarkRolePage(b *testing.B) {
 	b.Run("first-160", func(b *testing.B) {
+		explorerGC(b)
 		c := testCatalog
 		d := newDriver(b, 160, 48, Options{})
 		width := d.m.browse.wrapWidth()
@@ -272,4 +274,14 @@ func BenchmarkStartupInProcess(b *testing.B) {
 		_ = cmd
 		_ = next.(Model).View()
 	}
+}
+
+// explorerGC gives the benchmark the garbage collector settings the
+// explorer runs with, for its duration.
+func explorerGC(b *testing.B) {
+	pct, limit := debug.SetGCPercent(GCPercent), debug.SetMemoryLimit(GCMemoryLimit)
+	b.Cleanup(func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(limit)
+	})
 }
