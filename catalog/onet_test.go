@@ -105,6 +105,9 @@ func loadSynthetic(tb testing.TB) (*Catalog, string) {
 }
 
 func TestWriteONet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: converts the O*NET corpus (checked by the full run)")
+	}
 	src := onetCorpus(t)
 	dst := *onetOut
 	if dst == "" {
@@ -159,6 +162,9 @@ func TestWriteONet(t *testing.T) {
 // TestONetLoadAndSearch loads the converted O*NET catalog as a user's
 // --catalog folder and searches it.
 func TestONetLoadAndSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: loads the O*NET catalog (checked by the full run)")
+	}
 	c, _ := loadONet(t)
 	if len(onetCat.probs) > 0 {
 		t.Fatalf("%d problems loading O*NET, first: %s", len(onetCat.probs), onetCat.probs[0].Error())

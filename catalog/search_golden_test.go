@@ -200,6 +200,9 @@ func TestSearchNonASCII(t *testing.T) {
 // search to the lines the previous one kept) and checks each answer
 // against a search of the whole index.
 func TestSearchNarrowingSameAsFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: types every query on the O*NET catalog (checked by the full run)")
+	}
 	cats := []struct {
 		name string
 		c    func(testing.TB) *Catalog
@@ -276,6 +279,9 @@ func TestSearchConcurrent(t *testing.T) {
 // words, the hits and one block for their matched positions, however
 // many lines it reads.
 func TestSearchAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("-race: sync.Pool drops scratch memory at random, so allocations cannot be counted")
+	}
 	ix := NewIndex(loadBuiltIn(t))
 	ix.noNarrow = true
 	for _, tc := range []struct {
