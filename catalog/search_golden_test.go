@@ -203,14 +203,7 @@ func TestSearchNarrowingSameAsFull(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: types every query on the O*NET catalog (checked by the full run)")
 	}
-	cats := []struct {
-		name string
-		c    func(testing.TB) *Catalog
-	}{
-		{"embedded", func(tb testing.TB) *Catalog { return loadBuiltIn(tb) }},
-		{"unicode", func(tb testing.TB) *Catalog { return unicodeCatalog(tb.(*testing.T)) }},
-		{"onet", func(tb testing.TB) *Catalog { c, _ := loadONet(tb); return c }},
-	}
+	cats := searchCatalogs
 	var question []string // typing a question: its opening is dropped as it completes
 	for q := "who handles the ssl certificates?"; q != ""; q = q[:len(q)-1] {
 		question = append([]string{q}, question...)
@@ -324,5 +317,47 @@ func TestStripQuestion(t *testing.T) {
 		if got := stripQuestion(c.in); got != c.want {
 			t.Errorf("stripQuestion(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// searchCatalogs are the catalogs the search equivalence tests run on.
+var searchCatalogs = []struct {
+	name string
+	c    func(testing.TB) *Catalog
+}{
+	{"embedded", func(tb testing.TB) *Catalog { return loadBuiltIn(tb) }},
+	{"unicode", func(tb testing.TB) *Catalog { return unicodeCatalog(tb.(*testing.T)) }},
+	{"onet", func(tb testing.TB) *Catalog { c, _ := loadONet(tb); return c }},
+}
+
+// TestSearchShardsSameAsOne: a search split across goroutines gives
+// exactly the hits of one goroutine reading every line, typed letter by
+// letter (narrowing included) or from scratch, limited or not. The
+// built-in catalog runs in -short (and so under -race in CI); O*NET in
+// the full run.
+func TestSearchShardsSameAsOne(t *testing.T) {
+	cats := searchCatalogs
+	queries := append(keystrokes(), "who handles the ssl certificates?", "postmrtm", "ingénieure", "zzzz", "e")
+	for _, tc := range cats {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "onet" && testing.Short() {
+				t.Skip("-short: O*NET is checked by the full run")
+			}
+			c := tc.c(t)
+			one := NewIndex(c)
+			one.shardsForTest = 1
+			for _, shards := range []int{2, 4} {
+				many := NewIndex(c)
+				many.shardsForTest = shards
+				for _, q := range queries {
+					for _, limit := range []int{200, 0} {
+						got, want := many.Search(q, limit), one.Search(q, limit)
+						if !sameHits(got, want) {
+							t.Fatalf("%d shards, %q (limit %d): %d hits, one shard %d; first difference at %d", shards, q, limit, len(got), len(want), firstDiff(got, want))
+						}
+					}
+				}
+			}
+		})
 	}
 }
