@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -644,4 +645,92 @@ func TestDocsCoverCLI(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestReadmeExamples runs every "$ roledex …" line of the README's
+// console blocks and compares what it prints with the lines below it, so
+// the README cannot drift from the program. A trailing "| head -N" keeps
+// the first N lines, as the shell would.
+func TestReadmeExamples(t *testing.T) {
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type example struct {
+		cmd  string
+		want []string
+	}
+	var examples []example
+	inConsole := false
+	for _, line := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.HasPrefix(line, "```console"):
+			inConsole = true
+		case strings.HasPrefix(line, "```"):
+			inConsole = false
+		case inConsole && strings.HasPrefix(line, "$ "):
+			examples = append(examples, example{cmd: strings.TrimPrefix(line, "$ ")})
+		case inConsole && len(examples) > 0:
+			examples[len(examples)-1].want = append(examples[len(examples)-1].want, line)
+		}
+	}
+	if len(examples) < 5 {
+		t.Fatalf("found %d examples in the README", len(examples))
+	}
+	for _, ex := range examples {
+		cmd, head := ex.cmd, -1
+		if before, n, ok := strings.Cut(cmd, " | head -"); ok {
+			cmd = before
+			head, _ = strconv.Atoi(n)
+		}
+		args := shellWords(t, cmd)
+		if len(args) == 0 || args[0] != "roledex" {
+			t.Fatalf("README example %q does not run roledex", ex.cmd)
+		}
+		got := strings.Split(strings.TrimRight(ok(t, args[1:]...), "\n"), "\n")
+		if head >= 0 && len(got) > head {
+			got = got[:head]
+		}
+		want := ex.want
+		for len(want) > 0 && want[len(want)-1] == "" { // the blank line before the next $
+			want = want[:len(want)-1]
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("README example %q prints:\n%s\n\nthe README shows:\n%s", ex.cmd, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// shellWords splits a command line as a shell would for the README's
+// examples: words, and "double" or 'single' quoted strings.
+func shellWords(t *testing.T, s string) []string {
+	var words []string
+	var w strings.Builder
+	quote, in := rune(0), false
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			w.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, in = r, true
+		case r == ' ':
+			if in {
+				words = append(words, w.String())
+				w.Reset()
+				in = false
+			}
+		default:
+			w.WriteRune(r)
+			in = true
+		}
+	}
+	if quote != 0 {
+		t.Fatalf("unclosed quote in %q", s)
+	}
+	if in {
+		words = append(words, w.String())
+	}
+	return words
 }
