@@ -165,7 +165,7 @@ func readCache(file string) folderCache {
 	if st, err := os.Stat(file); err != nil || !st.Mode().IsRegular() || st.Size() > maxCacheSize {
 		return empty
 	}
-	data, err := os.ReadFile(file) // one allocation of the file's size
+	data, err := readShared(file)
 	if err != nil || len(data) > maxCacheSize {
 		return empty
 	}
