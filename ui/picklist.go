@@ -15,6 +15,10 @@ type pickItem struct {
 	heading bool
 	// render, when set, draws the item itself at the given width.
 	render func(width int, selected bool) []string
+	// height, when set with render, is how many lines render always
+	// returns: the list then draws the item only when it comes into
+	// sight (200 search hits, of which a screen shows 20).
+	height int
 	// styled says render draws the selected look itself (backgrounds
 	// included), keeping its inner styles such as highlighted letters;
 	// the list only puts the bar in the first column, which render leaves
@@ -31,8 +35,9 @@ type pickList struct {
 	width  int
 	height int
 	styles *Styles
-	lines  [][]string // wrapped lines per item, for width
+	lines  [][]string // wrapped lines per item, for width (nil: not drawn yet)
 	starts []int      // first line of each item
+	sizes  []int      // lines of each item
 	total  int
 }
 
@@ -60,14 +65,28 @@ func (p *pickList) setSize(w, h int) {
 func (p *pickList) layout() {
 	p.lines = make([][]string, len(p.items))
 	p.starts = make([]int, len(p.items))
+	p.sizes = make([]int, len(p.items))
 	n := 0
-	for i := range p.items {
+	for i, it := range p.items {
 		p.starts[i] = n
-		p.lines[i] = p.itemLines(i, false)
-		n += len(p.lines[i])
+		if it.render != nil && it.height > 0 {
+			p.sizes[i] = it.height
+		} else {
+			p.lines[i] = p.itemLines(i, false)
+			p.sizes[i] = len(p.lines[i])
+		}
+		n += p.sizes[i]
 	}
 	p.total = n
 	p.ensureVisible()
+}
+
+// drawn returns item i's lines, drawing them if they have not been.
+func (p *pickList) drawn(i int) []string {
+	if p.lines[i] == nil {
+		p.lines[i] = p.itemLines(i, false)
+	}
+	return p.lines[i]
 }
 
 func (p *pickList) itemLines(i int, selected bool) []string {
@@ -165,9 +184,9 @@ func (p *pickList) ensureVisible() {
 		return
 	}
 	start := p.starts[p.cursor]
-	end := start + len(p.lines[p.cursor])
+	end := start + p.sizes[p.cursor]
 	// Keep the heading above the first entry of a group in view.
-	if p.cursor > 0 && p.items[p.cursor-1].heading && start-len(p.lines[p.cursor-1]) >= 0 {
+	if p.cursor > 0 && p.items[p.cursor-1].heading && start-p.sizes[p.cursor-1] >= 0 {
 		if s := p.starts[p.cursor-1]; s < p.offset {
 			p.offset = s
 		}
@@ -186,7 +205,7 @@ func (p *pickList) ensureVisible() {
 func (p *pickList) clickAt(y int) bool {
 	line := p.offset + y
 	for i := range p.items {
-		if line >= p.starts[i] && line < p.starts[i]+len(p.lines[i]) {
+		if line >= p.starts[i] && line < p.starts[i]+p.sizes[i] {
 			if p.items[i].heading {
 				return false
 			}
@@ -202,11 +221,11 @@ func (p *pickList) clickAt(y int) bool {
 func (p *pickList) view(focused bool) string {
 	out := make([]string, 0, p.height)
 	for i := range p.items {
-		s, n := p.starts[i], len(p.lines[i])
+		s, n := p.starts[i], p.sizes[i]
 		if s+n <= p.offset || s >= p.offset+p.height {
 			continue
 		}
-		lines := p.lines[i]
+		lines := p.drawn(i)
 		if i == p.cursor && p.items[i].styled && focused {
 			lines = p.itemLines(i, true)
 			for j, l := range lines {

@@ -104,15 +104,15 @@ func (s *search) items() []pickItem {
 	items := make([]pickItem, 0, len(s.hits))
 	for i, h := range s.hits {
 		h := h
-		items = append(items, pickItem{value: fmt.Sprint(i), styled: true, render: func(w int, sel bool) []string {
+		items = append(items, pickItem{value: fmt.Sprint(i), styled: true, height: 2, render: func(w int, sel bool) []string {
 			return s.renderHit(h, w, sel)
 		}})
 	}
 	return items
 }
 
-// renderHit draws a hit as a heading line (role · what matched) and the
-// matched text with its letters highlighted, cut to one line. Selected,
+// renderHit draws a hit as two lines, a heading (role · what matched) and
+// the matched text with its letters highlighted, cut to one line. Selected,
 // every part is drawn on the selection's background, so the highlight
 // shows on the hit under the cursor too.
 func (s *search) renderHit(h catalog.Hit, width int, sel bool) []string {

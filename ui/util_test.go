@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -226,5 +227,39 @@ func TestSplitPoint(t *testing.T) {
 		if got := splitPoint(c.md); got != c.want {
 			t.Errorf("splitPoint(%q) = %d, want %d", c.md, got, c.want)
 		}
+	}
+}
+
+// TestPickListDrawsFixedItemsInSight: items of a fixed height are drawn
+// when they come into sight, not all when the list is filled.
+func TestPickListDrawsFixedItemsInSight(t *testing.T) {
+	st := NewStyles(true, true)
+	p := newPickList(&st)
+	p.setSize(40, 10)
+	drawn := map[int]int{}
+	var items []pickItem
+	for i := range 200 {
+		items = append(items, pickItem{value: fmt.Sprint(i), height: 2, render: func(w int, sel bool) []string {
+			drawn[i]++
+			return []string{fmt.Sprintf(" hit %d", i), "   text"}
+		}})
+	}
+	p.setItems(items)
+	if len(drawn) != 0 {
+		t.Fatalf("filling the list drew %d items", len(drawn))
+	}
+	first := p.view(true)
+	if len(drawn) > 6 || !strings.Contains(first, "hit 0") || !strings.Contains(first, "hit 4") {
+		t.Fatalf("the first view drew %d items:\n%s", len(drawn), first)
+	}
+	p.move(150)
+	if v := p.view(true); !strings.Contains(ansi.Strip(v), "hit 150") || strings.Contains(v, "hit 0 ") {
+		t.Fatalf("after moving to hit 150:\n%s", v)
+	}
+	if len(drawn) > 12 {
+		t.Fatalf("%d items drawn for two screens of five", len(drawn))
+	}
+	if !p.clickAt(3) { // the second line of the second item in sight
+		t.Fatal("a click on an item in sight selected nothing")
 	}
 }
