@@ -61,8 +61,13 @@ func (p *pickList) setSize(w, h int) {
 	p.layout()
 }
 
-// layout wraps every item at the current width.
+// layout wraps every item at the current width. Before the list has a
+// size there is nothing to wrap for: wrapping at one column would cost
+// far more than the real layout that follows.
 func (p *pickList) layout() {
+	if p.width == 0 {
+		return
+	}
 	p.lines = make([][]string, len(p.items))
 	p.starts = make([]int, len(p.items))
 	p.sizes = make([]int, len(p.items))
@@ -179,7 +184,7 @@ func (p *pickList) scroll(n int) {
 }
 
 func (p *pickList) ensureVisible() {
-	if p.cursor < 0 || len(p.starts) == 0 {
+	if p.cursor < 0 || len(p.starts) != len(p.items) || len(p.starts) == 0 {
 		p.offset = min(p.offset, max(p.total-p.height, 0))
 		return
 	}
@@ -203,6 +208,9 @@ func (p *pickList) ensureVisible() {
 // clickAt selects the item at row y of the view and reports whether an
 // item is there.
 func (p *pickList) clickAt(y int) bool {
+	if len(p.starts) != len(p.items) {
+		return false // not laid out yet
+	}
 	line := p.offset + y
 	for i := range p.items {
 		if line >= p.starts[i] && line < p.starts[i]+p.sizes[i] {
@@ -219,6 +227,9 @@ func (p *pickList) clickAt(y int) bool {
 
 // view draws the visible lines; the cursor item is drawn selected.
 func (p *pickList) view(focused bool) string {
+	if len(p.starts) != len(p.items) {
+		return "" // not laid out yet: no size
+	}
 	out := make([]string, 0, p.height)
 	for i := range p.items {
 		s, n := p.starts[i], p.sizes[i]

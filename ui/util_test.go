@@ -263,3 +263,21 @@ func TestPickListDrawsFixedItemsInSight(t *testing.T) {
 		t.Fatal("a click on an item in sight selected nothing")
 	}
 }
+
+// TestPickListBeforeItsSize: a list filled before it has a size (the
+// screens are built before the first window size arrives) neither wraps
+// at one column nor breaks, and lays out once sized.
+func TestPickListBeforeItsSize(t *testing.T) {
+	st := NewStyles(true, true)
+	p := newPickList(&st)
+	calls := 0
+	p.setItems([]pickItem{{text: "a heading", heading: true}, {text: "Backups", value: "b", render: nil}, {value: "x", render: func(int, bool) []string { calls++; return []string{"x"} }}})
+	if calls != 0 || p.view(true) != "" || p.clickAt(0) {
+		t.Fatalf("unsized list: %d renders, view %q", calls, p.view(true))
+	}
+	p.move(1)
+	p.setSize(30, 5)
+	if v := ansi.Strip(p.view(true)); !strings.Contains(v, "Backups") || !strings.Contains(v, "x") {
+		t.Fatalf("sized list:\n%s", v)
+	}
+}
