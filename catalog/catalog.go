@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +22,9 @@ type Catalog struct {
 	names   func() map[string]*Role // normalized id, title and aliases, built on first use
 	contrib map[string][]Contribution
 	taskOf  map[string]*TaskRoles
+	// families are the roles' families, sorted (the explorer asks for
+	// them on every frame while the list is narrowed by family).
+	families []string
 }
 
 func newCatalog(roles map[string]*Role, pillars map[string]*Pillar, tasks map[string]*Task) *Catalog {
@@ -80,6 +84,15 @@ func (c *Catalog) nameTable() map[string]*Role {
 // dangling links.
 func (c *Catalog) index() {
 	c.names = sync.OnceValue(c.nameTable)
+	seen := map[string]bool{}
+	c.families = nil
+	for _, r := range c.Roles {
+		if !seen[r.Family] {
+			seen[r.Family] = true
+			c.families = append(c.families, r.Family)
+		}
+	}
+	sort.Strings(c.families)
 	c.contrib = map[string][]Contribution{}
 	for _, p := range c.Pillars {
 		for _, g := range p.Groups {
@@ -130,18 +143,7 @@ func (c *Catalog) TasksOf(roleID string) TaskRoles {
 }
 
 // Families returns the distinct families, sorted.
-func (c *Catalog) Families() []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, r := range c.Roles {
-		if !seen[r.Family] {
-			seen[r.Family] = true
-			out = append(out, r.Family)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
+func (c *Catalog) Families() []string { return slices.Clone(c.families) }
 
 // ReportsFrom returns the roles that name id in their reports_to.
 func (c *Catalog) ReportsFrom(id string) []*Role {

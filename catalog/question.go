@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // People ask roledex questions: "who handles SSL certificates?", "which
 // role owns the backups". Every word of a query must occur in a line, so
@@ -62,18 +65,9 @@ func stripQuestion(folded string) string {
 // cutPhrase removes the first of phrases that words start with.
 func cutPhrase(words []string, phrases [][]string) ([]string, bool) {
 	for _, p := range phrases {
-		if len(words) >= len(p) && equalWords(words[:len(p)], p) {
+		if len(words) >= len(p) && slices.Equal(words[:len(p)], p) {
 			return words[len(p):], true
 		}
 	}
 	return words, false
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

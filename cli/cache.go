@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"path/filepath"
 	"runtime"
-	"strings"
 )
 
 // cacheFile returns where the parsed files of the catalog folder dir are
@@ -13,7 +12,10 @@ import (
 // the user's cache folder, named by a hash of the folder's absolute
 // path. It returns "" (no cache) when there is no cache folder.
 func (a *app) cacheFile(dir string) string {
-	base := a.cacheDir()
+	if a.env.Getenv == nil {
+		return ""
+	}
+	base := cacheFolder(runtime.GOOS, a.env.Getenv)
 	abs, err := filepath.Abs(dir)
 	if base == "" || err != nil {
 		return ""
@@ -22,28 +24,9 @@ func (a *app) cacheFile(dir string) string {
 	return filepath.Join(base, "roledex", "catalogs", hex.EncodeToString(sum[:12])+".gob")
 }
 
-// cacheDir is the user's cache folder: %LocalAppData% on Windows,
-// ~/Library/Caches on macOS, else $XDG_CACHE_HOME or ~/.cache.
-func (a *app) cacheDir() string {
-	get := a.env.Getenv
-	if get == nil {
-		return ""
-	}
-	switch runtime.GOOS {
-	case "windows":
-		return get("LocalAppData")
-	case "darwin":
-		if h := get("HOME"); filepath.IsAbs(h) {
-			return filepath.Join(h, "Library", "Caches")
-		}
-		return ""
-	}
-	// The XDG base directory spec says to ignore relative paths.
-	if d := get("XDG_CACHE_HOME"); strings.HasPrefix(d, "/") {
-		return d
-	}
-	if h := get("HOME"); strings.HasPrefix(h, "/") {
-		return filepath.Join(h, ".cache")
-	}
-	return ""
+// cacheFolder is the user's cache folder for goos: $XDG_CACHE_HOME, else
+// %LocalAppData% on Windows, ~/Library/Caches on macOS, ~/.cache
+// elsewhere.
+func cacheFolder(goos string, getenv func(string) string) string {
+	return userFolder(goos, getenv, "XDG_CACHE_HOME", []string{".cache"}, []string{"Library", "Caches"}, "LocalAppData", "LOCALAPPDATA")
 }

@@ -84,37 +84,54 @@ func configPathFor(goos string, getenv func(string) string) (string, error) {
 	if p := getenv("ROLEDEX_CONFIG"); p != "" {
 		return p, nil
 	}
-	// Unix rules unless goos is windows, whatever system runs this.
+	dir := userFolder(goos, getenv, "XDG_CONFIG_HOME", []string{".config"}, []string{"Library", "Application Support"}, "AppData", "APPDATA")
+	if dir == "" {
+		return "", fmt.Errorf("no configuration folder: set ROLEDEX_CONFIG to the file, or XDG_CONFIG_HOME")
+	}
+	return joinFor(goos, dir, "roledex", "config.yaml"), nil
+}
+
+// userFolder is a per-user folder worked out from getenv alone, by the
+// rules of goos whatever system runs this: the XDG variable xdg when it
+// holds an absolute path (the XDG spec ignores relative ones), else on
+// Windows the first of the windows variables that does, on macOS (and
+// iOS) $HOME joined with darwin, elsewhere $HOME joined with unix. ""
+// when there is none. The configuration and the parse cache both live
+// in such a folder.
+func userFolder(goos string, getenv func(string) string, xdg string, unix, darwin []string, windows ...string) string {
 	abs := func(p string) bool { return strings.HasPrefix(p, "/") }
-	join := path.Join
 	if goos == "windows" {
 		abs = func(p string) bool {
 			return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
 		}
-		join = func(elem ...string) string { return strings.Join(elem, `\`) }
 	}
-	dir := ""
-	switch home := getenv("HOME"); {
-	case abs(getenv("XDG_CONFIG_HOME")):
-		dir = getenv("XDG_CONFIG_HOME")
+	if d := getenv(xdg); abs(d) {
+		return d
+	}
+	home := getenv("HOME")
+	switch {
 	case goos == "windows":
-		for _, v := range []string{"AppData", "APPDATA"} {
+		for _, v := range windows {
 			if d := getenv(v); abs(d) {
-				dir = strings.TrimRight(d, `\/`)
-				break
+				return strings.TrimRight(d, `\/`)
 			}
 		}
 	case goos == "darwin" || goos == "ios":
 		if abs(home) {
-			dir = join(home, "Library", "Application Support")
+			return joinFor(goos, append([]string{home}, darwin...)...)
 		}
 	case abs(home):
-		dir = join(home, ".config")
+		return joinFor(goos, append([]string{home}, unix...)...)
 	}
-	if dir == "" {
-		return "", fmt.Errorf("no configuration folder: set ROLEDEX_CONFIG to the file, or XDG_CONFIG_HOME")
+	return ""
+}
+
+// joinFor joins path elements with goos's separator.
+func joinFor(goos string, elem ...string) string {
+	if goos == "windows" {
+		return strings.Join(elem, `\`)
 	}
-	return join(dir, "roledex", "config.yaml"), nil
+	return path.Join(elem...)
 }
 
 var yamlErrLine = regexp.MustCompile(`line (\d+): (.*)`)

@@ -270,3 +270,25 @@ func TestConfigCatalogFolders(t *testing.T) {
 		t.Errorf("catalogDirs = %q, want %q", got, want)
 	}
 }
+
+// TestCacheFolder: the parse cache's folder follows the same rules as the
+// configuration's, with the cache's own variable and folders.
+func TestCacheFolder(t *testing.T) {
+	for _, c := range []struct {
+		goos string
+		env  map[string]string
+		want string
+	}{
+		{"linux", map[string]string{"XDG_CACHE_HOME": "/x/cache", "HOME": "/home/m"}, "/x/cache"},
+		{"linux", map[string]string{"XDG_CACHE_HOME": "relative", "HOME": "/home/m"}, "/home/m/.cache"},
+		{"linux", map[string]string{"HOME": "/home/m"}, "/home/m/.cache"},
+		{"darwin", map[string]string{"HOME": "/Users/m"}, "/Users/m/Library/Caches"},
+		{"windows", map[string]string{"LocalAppData": `C:\Users\m\AppData\Local\`}, `C:\Users\m\AppData\Local`},
+		{"linux", map[string]string{}, ""},
+		{"windows", map[string]string{"HOME": "/home/m"}, ""},
+	} {
+		if got := cacheFolder(c.goos, func(k string) string { return c.env[k] }); got != c.want {
+			t.Errorf("%s %v: %q, want %q", c.goos, c.env, got, c.want)
+		}
+	}
+}

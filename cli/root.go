@@ -58,8 +58,8 @@ type Env struct {
 	// InputIsTerminal reports whether r is a terminal the explorer can
 	// read keys from; nil means it is not.
 	InputIsTerminal func(r io.Reader) bool
-	// TuneGC is called before a command runs, with explorer set for the
-	// explorer; nil does nothing. OSEnv's sets the garbage collector for
+	// TuneGC is called before a command runs, and again with explorer
+	// set when the explorer starts; nil does nothing. OSEnv's sets the garbage collector for
 	// the kind of run (see tuneGC).
 	TuneGC func(explorer bool)
 }
@@ -163,7 +163,7 @@ terminal).`,
 			return err
 		}
 		if a.env.TuneGC != nil {
-			a.env.TuneGC(cmd == root || cmd.Name() == "ui")
+			a.env.TuneGC(false) // runUI sets the explorer's own
 		}
 		return a.applyConfig(cmd)
 	}

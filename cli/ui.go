@@ -50,6 +50,9 @@ func (a *app) runUI(args []string, o uiOptions) error {
 	if a.env.InputIsTerminal == nil || !a.env.InputIsTerminal(a.env.Stdin) {
 		return &exitError{ExitUsage, fmt.Errorf("the explorer needs a terminal to read keys from, and standard input is not one; in scripts use roledex list, show, compare or search (see roledex --help)")}
 	}
+	if a.env.TuneGC != nil {
+		a.env.TuneGC(true)
+	}
 	screen, ok := ui.ParseScreen(o.screen)
 	if !ok {
 		return fmt.Errorf("unknown screen %q: use roles, compare, search, pillars, tasks or plan", o.screen)

@@ -45,12 +45,16 @@ var (
 // style, then passes the result through SafeOutput. Callers cache it: it
 // is far too slow to call from View.
 func RenderMarkdown(md string, width int, style string) (string, error) {
-	return renderMarkdown(md, width, style, len(md) >= parallelFrom && runtime.GOMAXPROCS(0) > 1)
+	cut := -1
+	if len(md) >= parallelFrom && runtime.GOMAXPROCS(0) > 1 {
+		cut = splitPoint(md)
+	}
+	return renderMarkdown(md, width, style, cut)
 }
 
-// renderMarkdown is RenderMarkdown, in two halves when halves is set and
-// the page can be cut.
-func renderMarkdown(md string, width int, style string, halves bool) (string, error) {
+// renderMarkdown is RenderMarkdown, rendered in two halves cut at byte
+// cut when it is not -1 (see splitPoint).
+func renderMarkdown(md string, width int, style string, cut int) (string, error) {
 	if width < 10 {
 		width = 10
 	}
@@ -63,7 +67,7 @@ func renderMarkdown(md string, width int, style string, halves bool) (string, er
 	case StyleLight:
 		opt = glamour.WithStyles(lightStyle)
 	}
-	out, err := renderHalves(md, opt, width, halves)
+	out, err := renderHalves(md, opt, width, cut)
 	if err != nil {
 		return "", err
 	}
@@ -133,21 +137,18 @@ func trimLine(l string) string {
 // columns on one core, and a second renderer costs ~30 µs.
 const parallelFrom = 1 << 10
 
-// renderHalves renders md with glamour, a large page in two halves on two
-// cores when it can be cut safely (splitPoint). glamour renders blocks on
-// their own, so the halves joined by a blank line read as the page does
-// rendered whole (TestRenderHalvesSameAsWhole).
-func renderHalves(md string, opt glamour.TermRendererOption, width int, halves bool) (string, error) {
+// renderHalves renders md with glamour, whole, or when cut is not -1 in
+// two halves on two cores, md[:cut] and md[cut:]. glamour renders blocks
+// on their own, so halves cut at a heading (splitPoint) and joined by a
+// blank line read as the page does rendered whole
+// (TestRenderHalvesSameAsWhole).
+func renderHalves(md string, opt glamour.TermRendererOption, width int, cut int) (string, error) {
 	render := func(md string) (string, error) {
 		r, err := glamour.NewTermRenderer(opt, glamour.WithWordWrap(width))
 		if err != nil {
 			return "", err
 		}
 		return r.Render(md)
-	}
-	cut := -1
-	if halves {
-		cut = splitPoint(md)
 	}
 	if cut < 0 {
 		return render(md)

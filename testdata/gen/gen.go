@@ -34,6 +34,18 @@ type Stats struct {
 	Related          int
 }
 
+// write writes r's file into dst and counts it.
+func (s *Stats) write(dst string, r *role) error {
+	if err := writeRole(dst, r); err != nil {
+		return err
+	}
+	s.Roles++
+	s.Responsibilities += len(r.responsibilities)
+	s.Aliases += len(r.aliases)
+	s.Related += len(r.related)
+	return nil
+}
+
 func (s Stats) String() string {
 	return fmt.Sprintf("%d roles, %d responsibilities, %d aliases, %d related links", s.Roles, s.Responsibilities, s.Aliases, s.Related)
 }

@@ -144,13 +144,9 @@ func WriteONet(src, dst string) (Stats, error) {
 				r.related = append(r.related, id)
 			}
 		}
-		if err := writeRole(dst, r); err != nil {
+		if err := st.write(dst, r); err != nil {
 			return st, err
 		}
-		st.Roles++
-		st.Responsibilities += len(r.responsibilities)
-		st.Aliases += len(r.aliases)
-		st.Related += len(r.related)
 	}
 	readme := "# O*NET 29.3 as a roledex catalog\n\n" +
 		"Attribution: " + Attribution + "\n\n" +

@@ -101,13 +101,9 @@ func WriteSynthetic(dst string, roles, perRole int, seed uint64) (Stats, error) 
 				r.related = append(r.related, id)
 			}
 		}
-		if err := writeRole(dst, r); err != nil {
+		if err := st.write(dst, r); err != nil {
 			return st, err
 		}
-		st.Roles++
-		st.Responsibilities += len(r.responsibilities)
-		st.Aliases += len(r.aliases)
-		st.Related += len(r.related)
 	}
 	readme := fmt.Sprintf("# A synthetic roledex catalog\n\nMade by roledex's testdata/gen with seed %d: %s.\n", seed, st)
 	if err := os.WriteFile(filepath.Join(dst, "README.md"), []byte(readme), 0o644); err != nil {
