@@ -395,7 +395,10 @@ func (b *browse) showRole(id string, reset bool) tea.Cmd {
 // the cursor finds them ready.
 func (b *browse) pageRendered(m pageRenderedMsg) tea.Cmd {
 	if m.key.id != "role:"+b.current || m.key.width != b.wrapWidth() || m.key.style != b.c.styles.GlamourStyle {
-		return nil
+		if b.pageWaiting || !strings.HasPrefix(m.key.id, "role:") {
+			return nil // the page on show comes first
+		}
+		return b.prefetch() // a neighbour: on to the next one
 	}
 	b.pageWaiting = false
 	b.page.setLines(m.lines)
@@ -405,22 +408,27 @@ func (b *browse) pageRendered(m pageRenderedMsg) tea.Cmd {
 	return b.prefetch()
 }
 
-// prefetch starts renderings of the list neighbours of the current role.
+// prefetch renders the list neighbours of the current role, one at a
+// time and each on one core: it starts the first that is neither
+// rendered nor under way, and pageRendered starts the next when it
+// arrives. Nothing starts while a neighbour is under way.
 func (b *browse) prefetch() tea.Cmd {
 	items := b.list.VisibleItems()
 	i := b.list.Index()
-	var cmds []tea.Cmd
 	for _, j := range []int{i + 1, i - 1, i + 2} {
 		if j < 0 || j >= len(items) {
 			continue
 		}
 		r := items[j].(roleItem).r
 		key := pageKey{id: "role:" + r.ID, width: b.wrapWidth(), style: b.c.styles.GlamourStyle}
-		if _, _, cmd := b.c.pages.get(key, func() string { return b.c.cat.RoleMarkdown(r) }); cmd != nil {
-			cmds = append(cmds, cmd)
+		if b.c.pages.pending[key] {
+			return nil
+		}
+		if _, ok, cmd := b.c.pages.ahead(key, func() string { return b.c.cat.RoleMarkdown(r) }); !ok {
+			return cmd
 		}
 	}
-	return tea.Batch(cmds...)
+	return nil
 }
 
 // scrollTo scrolls the page so the line holding the start of text is at

@@ -31,8 +31,23 @@ type pageRenderedMsg struct {
 }
 
 // get returns the rendering for key, or a command that produces it (nil
-// when one is already under way).
+// when one is already under way). The page is rendered in halves on two
+// cores when it is big enough: someone is waiting for it.
 func (p *pageCache) get(key pageKey, markdown func() string) ([]string, bool, tea.Cmd) {
+	return p.request(key, markdown, RenderMarkdown)
+}
+
+// ahead is get for a page nobody is waiting for yet (a list neighbour):
+// it is rendered whole, on one core, so that the other is left to the
+// event loop and the frames (at start-up, two renders in halves would
+// hold both cores while the first frame waits).
+func (p *pageCache) ahead(key pageKey, markdown func() string) ([]string, bool, tea.Cmd) {
+	return p.request(key, markdown, func(md string, width int, style string) (string, error) {
+		return renderMarkdown(md, width, style, -1)
+	})
+}
+
+func (p *pageCache) request(key pageKey, markdown func() string, render func(md string, width int, style string) (string, error)) ([]string, bool, tea.Cmd) {
 	if s, ok := p.done[key]; ok {
 		return s, true, nil
 	}
@@ -42,7 +57,7 @@ func (p *pageCache) get(key pageKey, markdown func() string) ([]string, bool, te
 	p.pending[key] = true
 	md := markdown()
 	return nil, false, func() tea.Msg {
-		out, err := RenderMarkdown(md, key.width, key.style)
+		out, err := render(md, key.width, key.style)
 		if err != nil {
 			out = "Could not render this page: " + err.Error()
 		}
