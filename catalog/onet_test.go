@@ -27,8 +27,8 @@ var (
 // writeLines writes the text of every entry of ix to path, one per line.
 func writeLines(ix *Index, path string) error {
 	var b strings.Builder
-	for _, e := range ix.entries {
-		b.WriteString(strings.Join(strings.Fields(e.Text), " "))
+	for _, f := range ix.refs {
+		b.WriteString(strings.Join(strings.Fields(f.text), " "))
 		b.WriteByte('\n')
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)

@@ -81,12 +81,15 @@ type line struct {
 // returns buf and where l's text starts and ends in it.
 func (l *line) appendLine(buf []byte, text string) ([]byte, int, int) {
 	from := len(buf)
-	buf = append(buf, text...)
+	buf = slices.Grow(buf, len(text))[:from+len(text)]
 	b := buf[from:]
 	var mask, starts, lo, hi uint64
-	word := false
-	var prev byte
-	for k, c := range b {
+	// Without branches on the text: after is all ones where the last
+	// byte ended a word (or at the start), so the next one starts one.
+	after := ^uint64(0)
+	var prev uint32
+	for k := 0; k < len(text); k++ { // folded as it is copied
+		c := text[k]
 		if c >= utf8.RuneSelf {
 			// Not ASCII: fold rune by rune, then the masks from the result.
 			buf, l.ascii = appendFolded(buf[:from], text)
@@ -98,30 +101,30 @@ func (l *line) appendLine(buf []byte, text string) ([]byte, int, int) {
 		b[k] = c
 		bit := charBits[c]
 		mask |= bit
-		if !word {
-			starts |= bit
-		}
-		word = wordASCII[c]
-		if k > 0 {
-			h := pairHash(prev, c)
+		starts |= bit & after
+		after = notWordBits[c]
+		if k > 0 { // taken every time but the first: well predicted
+			h := (prev<<8 | uint32(c)) * 0x9E3779B1 >> 25 // pairHash
 			pb := uint64(1) << (h & 63)
 			sel := uint64(h>>6) - 1 // all ones for the low word, zero for the high
 			lo |= pb & sel
 			hi |= pb &^ sel
 		}
-		prev = c
+		prev = uint32(c)
 	}
 	l.ascii, l.mask, l.starts, l.pairs = true, mask, starts, [2]uint64{lo, hi}
 	return buf, from, len(buf)
 }
 
-var lowerASCII, wordASCII = func() (low [256]byte, word [256]bool) {
+var lowerASCII, notWordBits = func() (low [256]byte, notWord [256]uint64) {
 	for c := range 256 {
 		low[c] = byte(c)
 		if c >= 'A' && c <= 'Z' {
 			low[c] = byte(c) + 'a' - 'A'
 		}
-		word[c] = c < utf8.RuneSelf && isWordASCII(byte(c))
+		if !(c < utf8.RuneSelf && isWordASCII(byte(c))) {
+			notWord[c] = ^uint64(0)
+		}
 	}
 	return
 }()
@@ -134,11 +137,74 @@ type Hit struct {
 	Matched []int
 }
 
+// ref is where a line of the index comes from: its text, its kind, and
+// the indexes that find the rest of its Entry in the catalog (see
+// Index.entry).
+type ref struct {
+	text string
+	kind kindCode
+	// owner is the role's index in Catalog.Roles, the task's in Tasks or
+	// the pillar's in Pillars; sub the alias, tool, responsibility or
+	// dimension index (an alias of a task: its index, -1 for the title),
+	// or the pillar group; member the group member.
+	owner, sub, member int32
+}
+
+// kindCode is a Kind in a byte.
+type kindCode uint8
+
+const (
+	codeTitle kindCode = iota
+	codeAlias
+	codeTask
+	codeTool
+	codeSummary
+	codeResponsibility
+	codeContribution
+	codeDimension
+)
+
+var codeKinds = [...]Kind{
+	codeTitle: KindTitle, codeAlias: KindAlias, codeTask: KindTask, codeTool: KindTool,
+	codeSummary: KindSummary, codeResponsibility: KindResponsibility,
+	codeContribution: KindContribution, codeDimension: KindDimension,
+}
+
+// entry makes the Entry of line i.
+func (ix *Index) entry(i int32) Entry {
+	f := &ix.refs[i]
+	e := Entry{Kind: codeKinds[f.kind], Text: f.text}
+	switch f.kind {
+	case codeTask:
+		t := ix.cat.Tasks[f.owner]
+		e.Task, e.Detail = t.ID, t.Title
+		if len(t.Owners) > 0 {
+			e.Role = t.Owners[0]
+		}
+	case codeContribution:
+		p := ix.cat.Pillars[f.owner]
+		e.Role, e.Detail = p.Groups[f.sub].Members[f.member].Role, p.Title
+	default:
+		e.Role = ix.cat.Roles[f.owner].ID
+		switch f.kind {
+		case codeResponsibility:
+			e.Index = int(f.sub)
+		case codeDimension:
+			e.Index, e.Detail = int(f.sub), Dimensions[f.sub].Name
+		}
+	}
+	return e
+}
+
 // Index is the searchable form of a catalog. It is safe for concurrent
 // use: the explorer runs each keystroke's search on its own goroutine.
 type Index struct {
-	entries []Entry
-	lines   []line    // lines[i] is what search reads of entries[i]
+	cat *Catalog
+	// refs[i] says where line i comes from; its Entry is made only for
+	// a hit (see entry): 78,000 entries of six fields each were 6.8 MB
+	// to write and fault in on every search of O*NET, for 20 hits.
+	refs  []ref
+	lines []line // lines[i] is what search reads of refs[i]
 	groups  int32     // number of groups of lines
 	scratch sync.Pool // *searchState
 
@@ -178,57 +244,53 @@ func newIndex(c *Catalog) *Index {
 	for _, t := range c.Tasks {
 		n += 1 + len(t.Aliases)
 	}
-	ix := &Index{entries: make([]Entry, 0, n), lines: make([]line, 0, n)}
+	ix := &Index{cat: c, refs: make([]ref, 0, n), lines: make([]line, 0, n)}
 	groups := int32(0)
-	add := func(e Entry, group int32) {
-		ix.entries = append(ix.entries, e)
-		ix.lines = append(ix.lines, line{group: group, weight: int16(kindWeight[e.Kind])})
+	add := func(f ref, group int32) {
+		ix.refs = append(ix.refs, f)
+		ix.lines = append(ix.lines, line{group: group, weight: int16(kindWeight[codeKinds[f.kind]])})
 	}
 	// Lines go in by kind, the heaviest first: the best hits of a short
 	// query fill the results early, and lighter lines that cannot beat
 	// them are skipped unread.
-	for _, r := range c.Roles {
-		add(Entry{Role: r.ID, Kind: KindTitle, Text: r.Title}, groups)
-		for _, a := range r.Aliases {
-			add(Entry{Role: r.ID, Kind: KindAlias, Text: a}, groups)
+	for i, r := range c.Roles {
+		add(ref{text: r.Title, kind: codeTitle, owner: int32(i)}, groups)
+		for a, alias := range r.Aliases {
+			add(ref{text: alias, kind: codeAlias, owner: int32(i), sub: int32(a)}, groups)
 		}
 		groups++
 	}
-	for _, t := range c.Tasks {
-		owner := ""
-		if len(t.Owners) > 0 {
-			owner = t.Owners[0]
-		}
-		add(Entry{Role: owner, Task: t.ID, Kind: KindTask, Detail: t.Title, Text: t.Title}, groups)
-		for _, a := range t.Aliases {
-			add(Entry{Role: owner, Task: t.ID, Kind: KindTask, Detail: t.Title, Text: a}, groups)
+	for i, t := range c.Tasks {
+		add(ref{text: t.Title, kind: codeTask, owner: int32(i), sub: -1}, groups)
+		for a, alias := range t.Aliases {
+			add(ref{text: alias, kind: codeTask, owner: int32(i), sub: int32(a)}, groups)
 		}
 		groups++
 	}
-	for _, r := range c.Roles {
-		for _, t := range r.Tools {
-			add(Entry{Role: r.ID, Kind: KindTool, Text: t}, -1)
+	for i, r := range c.Roles {
+		for k, t := range r.Tools {
+			add(ref{text: t, kind: codeTool, owner: int32(i), sub: int32(k)}, -1)
 		}
 	}
-	for _, r := range c.Roles {
-		add(Entry{Role: r.ID, Kind: KindSummary, Text: r.Summary}, -1)
+	for i, r := range c.Roles {
+		add(ref{text: r.Summary, kind: codeSummary, owner: int32(i)}, -1)
 	}
-	for _, r := range c.Roles {
-		for i, d := range r.Responsibilities {
-			add(Entry{Role: r.ID, Kind: KindResponsibility, Index: i, Text: d}, -1)
+	for i, r := range c.Roles {
+		for k, d := range r.Responsibilities {
+			add(ref{text: d, kind: codeResponsibility, owner: int32(i), sub: int32(k)}, -1)
 		}
 	}
-	for _, p := range c.Pillars {
-		for _, g := range p.Groups {
-			for _, m := range g.Members {
-				add(Entry{Role: m.Role, Kind: KindContribution, Detail: p.Title, Text: m.Contribution}, -1)
+	for i, p := range c.Pillars {
+		for g, grp := range p.Groups {
+			for m, mem := range grp.Members {
+				add(ref{text: mem.Contribution, kind: codeContribution, owner: int32(i), sub: int32(g), member: int32(m)}, -1)
 			}
 		}
 	}
-	for _, r := range c.Roles {
-		for i, d := range r.Dimensions {
+	for i, r := range c.Roles {
+		for k, d := range r.Dimensions {
 			if d != "" {
-				add(Entry{Role: r.ID, Kind: KindDimension, Index: i, Detail: Dimensions[i].Name, Text: d}, -1)
+				add(ref{text: d, kind: codeDimension, owner: int32(i), sub: int32(k)}, -1)
 			}
 		}
 	}
@@ -252,24 +314,24 @@ func setLower(lines []line, spans [][2]int, buf []byte) {
 func (ix *Index) build() {
 	defer close(ix.ready)
 	workers := 1
-	if len(ix.entries) >= 20000 {
+	if len(ix.refs) >= 20000 {
 		workers = min(runtime.GOMAXPROCS(0), 4)
 	}
 	var wg sync.WaitGroup
 	for w := range workers {
-		from, to := len(ix.entries)*w/workers, len(ix.entries)*(w+1)/workers
+		from, to := len(ix.refs)*w/workers, len(ix.refs)*(w+1)/workers
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			size := 0
 			for i := from; i < to; i++ {
-				size += len(ix.entries[i].Text)
+				size += len(ix.refs[i].text)
 			}
 			buf := make([]byte, 0, size+size/16)
 			spans := make([][2]int, to-from)
 			for i := from; i < to; i++ {
 				var a, b int
-				buf, a, b = ix.lines[i].appendLine(buf, ix.entries[i].Text)
+				buf, a, b = ix.lines[i].appendLine(buf, ix.refs[i].text)
 				spans[i-from] = [2]int{a, b}
 			}
 			setLower(ix.lines[from:to], spans, buf)
@@ -279,7 +341,7 @@ func (ix *Index) build() {
 }
 
 // Len returns the number of searchable lines.
-func (ix *Index) Len() int { return len(ix.entries) }
+func (ix *Index) Len() int { return len(ix.refs) }
 
 // query is a parsed search query.
 type query struct {
@@ -696,11 +758,11 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	defer ix.scratch.Put(st)
 	sc := scan{ix: ix, limit: limit} // q is set in the branch taken below
 	sc.subset, sc.narrowed = ix.narrowed(q.folded)
-	n := len(ix.entries)
+	n := len(ix.refs)
 	if sc.narrowed {
 		n = len(sc.subset)
 	}
-	st.exact = resetBits(st.exact, len(ix.entries))
+	st.exact = resetBits(st.exact, len(ix.refs))
 	st.groupHit = resetBits(st.groupHit, int(ix.groups))
 	sc.exact, sc.groupHit = st.exact, st.groupHit
 	st.top, st.keepIDs = st.top[:0], st.keepIDs[:0]
@@ -741,10 +803,12 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	st.positions, st.ends = positions, ends
 	all := slices.Clone(positions)
 	hits := make([]Hit, len(st.top))
+	entries := make([]Entry, len(st.top))
 	from := 0
 	for k, c := range st.top {
 		to := ends[k]
-		hits[k] = Hit{Entry: &ix.entries[c.idx], Score: int(c.score), Matched: all[from:to:to]}
+		entries[k] = ix.entry(c.idx)
+		hits[k] = Hit{Entry: &entries[k], Score: int(c.score), Matched: all[from:to:to]}
 		from = to
 	}
 	return hits
@@ -755,7 +819,7 @@ func (ix *Index) better(a, b cand) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	ta, tb := ix.entries[a.idx].Text, ix.entries[b.idx].Text
+	ta, tb := ix.refs[a.idx].text, ix.refs[b.idx].text
 	if ta != tb {
 		return ta < tb
 	}
