@@ -11,6 +11,7 @@ package catalog
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -128,25 +129,49 @@ func benchKeystrokes(b *testing.B, ix *Index, limit int) {
 	ks := keystrokes()
 	var worst time.Duration
 	worstQ := ""
+	times := make([][]time.Duration, len(ks))
+	for k := range times { // not grown while timed
+		times[k] = make([]time.Duration, 0, b.N/len(ks)+1)
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		q := ks[i%len(ks)]
 		t0 := time.Now()
 		ix.Search(q, limit)
-		if d := time.Since(t0); d > worst {
+		d := time.Since(t0)
+		if d > worst {
 			worst, worstQ = d, q
 		}
+		times[i%len(ks)] = append(times[i%len(ks)], d)
 	}
+	b.StopTimer()
+	// max-ms is the slowest single search, with whatever the machine did
+	// meanwhile; slowest-key-p50-ms the slowest keystroke by its median
+	// over the runs (with at least three runs of each).
 	b.ReportMetric(float64(worst.Microseconds())/1000, "max-ms")
+	if b.N >= 3*len(ks) {
+		var slowest time.Duration
+		slowQ := ""
+		for k, t := range times {
+			slices.Sort(t)
+			if m := t[len(t)/2]; m > slowest {
+				slowest, slowQ = m, ks[k]
+			}
+		}
+		b.ReportMetric(float64(slowest.Microseconds())/1000, "slowest-key-p50-ms")
+		if testing.Verbose() {
+			b.Logf("slowest keystroke by median: %q", slowQ)
+		}
+	}
 	if testing.Verbose() {
-		b.Logf("slowest keystroke: %q", worstQ)
+		b.Logf("slowest single keystroke: %q", worstQ)
 	}
 }
 
 // BenchmarkSearchQuery searches whole queries, one sub-benchmark each.
 func BenchmarkSearchQuery(b *testing.B) {
-	queries := []string{"s", "e", "ma", "sre", "ssl cert", "postmortem", "database administrator", "xyzzy"}
+	queries := []string{"s", "e", "ma", "sre", "onca", "ssl cert", "postmortem", "database administrator", "xyzzy"}
 	for _, sc := range scales {
 		for _, q := range queries {
 			b.Run(sc.name+"/"+strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
