@@ -148,6 +148,7 @@ type ref struct {
 	// dimension index (an alias of a task: its index, -1 for the title),
 	// or the pillar group; member the group member.
 	owner, sub, member int32
+	group              int32 // as line.group, known before the line is built
 }
 
 // kindCode is a Kind in a byte.
@@ -169,6 +170,33 @@ var codeKinds = [...]Kind{
 	codeSummary: KindSummary, codeResponsibility: KindResponsibility,
 	codeContribution: KindContribution, codeDimension: KindDimension,
 }
+
+// chunkShift sets the size of a chunk: the lines that are built (folded,
+// with their masks) at once, and that a search may pass over unbuilt and
+// unread when none of them could make its results.
+const (
+	chunkShift = 10
+	chunkSize  = 1 << chunkShift
+)
+
+// chunk is the state of chunkSize lines of the index.
+type chunk struct {
+	built  atomic.Bool
+	mu     sync.Mutex
+	weight int32 // the heaviest kindWeight of its lines
+}
+
+// exactBound is at least the exactBound of each of the chunk's lines.
+func (ch *chunk) exactBound(q *query) int32 {
+	b := scoreExact + int(ch.weight) + qualityWhole*len(q.terms) + scoreWordStarts
+	if len(q.terms) == 1 {
+		b += scoreSame
+	}
+	return int32(b)
+}
+
+// fuzzyBound is at least the fuzzyBound of each of the chunk's lines.
+func (ch *chunk) fuzzyBound() int32 { return int32(scoreFuzzy) + ch.weight }
 
 // entry makes the Entry of line i.
 func (ix *Index) entry(i int32) Entry {
@@ -203,17 +231,22 @@ type Index struct {
 	// refs[i] says where line i comes from; its Entry is made only for
 	// a hit (see entry): 78,000 entries of six fields each were 6.8 MB
 	// to write and fault in on every search of O*NET, for 20 hits.
-	refs  []ref
-	lines []line // lines[i] is what search reads of refs[i]
+	refs []ref
+	// lines[i] is what search reads of refs[i], once its chunk is built
+	// (see ensure): memory of lines nobody reads is never touched.
+	lines  []line
+	chunks []chunk
 	groups  int32     // number of groups of lines
 	scratch sync.Pool // *searchState
 
-	ready chan struct{} // closed when lines are built
+	ready chan struct{} // closed when every chunk is built (NewIndex)
 
 	mu     sync.Mutex
 	narrow *narrowing // the last fuzzy-searched query's candidates
 	// noNarrow turns narrowing off, for benchmarks of single queries.
 	noNarrow bool
+	// noChunkSkip makes every search read every chunk, for tests.
+	noChunkSkip bool
 	// shardsForTest, when set, is how many shards a search may use,
 	// whatever the number of lines.
 	shardsForTest int
@@ -224,8 +257,19 @@ func NewIndex(c *Catalog) *Index {
 	ix := newIndex(c)
 	// Folding the text and making the masks is most of the work: it runs
 	// in the background (on several cores for a big catalog), so the
-	// explorer draws its first frame meanwhile; Search waits for it.
+	// explorer draws its first frame meanwhile; a search builds what it
+	// reads first itself.
 	go ix.build()
+	return ix
+}
+
+// NewIndexOnDemand is NewIndex for a search or two: nothing is built
+// ahead, and a search builds only the lines it reads. roledex search over
+// O*NET reads the titles and aliases, whose hits outrank every line of
+// the lighter kinds, and leaves the 19,000 responsibilities unbuilt.
+func NewIndexOnDemand(c *Catalog) *Index {
+	ix := newIndex(c)
+	close(ix.ready)
 	return ix
 }
 
@@ -244,11 +288,11 @@ func newIndex(c *Catalog) *Index {
 	for _, t := range c.Tasks {
 		n += 1 + len(t.Aliases)
 	}
-	ix := &Index{cat: c, refs: make([]ref, 0, n), lines: make([]line, 0, n)}
+	ix := &Index{cat: c, refs: make([]ref, 0, n)}
 	groups := int32(0)
 	add := func(f ref, group int32) {
+		f.group = group
 		ix.refs = append(ix.refs, f)
-		ix.lines = append(ix.lines, line{group: group, weight: int16(kindWeight[codeKinds[f.kind]])})
 	}
 	// Lines go in by kind, the heaviest first: the best hits of a short
 	// query fill the results early, and lighter lines that cannot beat
@@ -295,6 +339,14 @@ func newIndex(c *Catalog) *Index {
 		}
 	}
 	ix.groups = groups
+	// Allocated, not written: the pages of a chunk never built are never
+	// touched.
+	ix.lines = make([]line, len(ix.refs))
+	ix.chunks = make([]chunk, (len(ix.refs)+chunkSize-1)/chunkSize)
+	for i := range ix.refs {
+		ch := &ix.chunks[i>>chunkShift]
+		ch.weight = max(ch.weight, int32(kindWeight[codeKinds[ix.refs[i].kind]]))
+	}
 	ix.scratch.New = func() any { return &searchState{} }
 	ix.ready = make(chan struct{})
 	return ix
@@ -309,35 +361,61 @@ func setLower(lines []line, spans [][2]int, buf []byte) {
 	}
 }
 
-// build folds every line's text into one block per worker, in index
-// order (the scan then reads memory front to back), with its masks.
+// build builds every chunk, front to back, on several cores for a big
+// catalog, and closes ready.
 func (ix *Index) build() {
 	defer close(ix.ready)
 	workers := 1
 	if len(ix.refs) >= 20000 {
 		workers = min(runtime.GOMAXPROCS(0), 4)
 	}
+	var next atomic.Int32
 	var wg sync.WaitGroup
-	for w := range workers {
-		from, to := len(ix.refs)*w/workers, len(ix.refs)*(w+1)/workers
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			size := 0
-			for i := from; i < to; i++ {
-				size += len(ix.refs[i].text)
+			for c := int(next.Add(1)) - 1; c < len(ix.chunks); c = int(next.Add(1)) - 1 {
+				ix.ensure(c)
 			}
-			buf := make([]byte, 0, size+size/16)
-			spans := make([][2]int, to-from)
-			for i := from; i < to; i++ {
-				var a, b int
-				buf, a, b = ix.lines[i].appendLine(buf, ix.refs[i].text)
-				spans[i-from] = [2]int{a, b}
-			}
-			setLower(ix.lines[from:to], spans, buf)
 		}()
 	}
 	wg.Wait()
+}
+
+// ensure builds chunk c unless it is built: a search and the background
+// build may both come to it; one builds, the other waits for it.
+func (ix *Index) ensure(c int) {
+	ch := &ix.chunks[c]
+	if ch.built.Load() {
+		return
+	}
+	ch.mu.Lock()
+	defer ch.mu.Unlock()
+	if !ch.built.Load() {
+		ix.buildChunk(c)
+		ch.built.Store(true)
+	}
+}
+
+// buildChunk folds the text of chunk c's lines into one block, in index
+// order (the scan then reads memory front to back), with their masks.
+func (ix *Index) buildChunk(c int) {
+	from, to := c<<chunkShift, min((c+1)<<chunkShift, len(ix.refs))
+	size := 0
+	for i := from; i < to; i++ {
+		size += len(ix.refs[i].text)
+	}
+	buf := make([]byte, 0, size+size/16)
+	var spans [chunkSize][2]int
+	for i := from; i < to; i++ {
+		f, l := &ix.refs[i], &ix.lines[i]
+		l.group, l.weight = f.group, int16(kindWeight[codeKinds[f.kind]])
+		var a, b int
+		buf, a, b = l.appendLine(buf, f.text)
+		spans[i-from] = [2]int{a, b}
+	}
+	setLower(ix.lines[from:to], spans[:to-from], buf)
 }
 
 // Len returns the number of searchable lines.
@@ -540,8 +618,19 @@ func (sc *scan) line(k int) int {
 func (sc *scan) exactPass(st *searchState, from, to int) {
 	ix, q, limit := sc.ix, sc.q, sc.limit
 	grp := groupBest{id: -1}
+	cur := -1 // the chunk being read
 	for k := from; k < to; k++ {
 		i := sc.line(k)
+		if c := i >> chunkShift; c != cur {
+			cur = c
+			if !sc.narrowed && !ix.noChunkSkip && limit > 0 && len(st.top) == limit && ix.chunks[c].exactBound(q) < st.top[0].score {
+				// No line of the chunk can make the results: each would
+				// be passed over below; the chunk is, unbuilt.
+				k = min(to, (c+1)<<chunkShift) - 1
+				continue
+			}
+			ix.ensure(c)
+		}
 		e := &ix.lines[i]
 		if e.group != grp.id {
 			ix.flush(st, sc.groupHit, &grp, limit, true)
@@ -576,8 +665,23 @@ func (sc *scan) fuzzyPass(st *searchState, from, to int) {
 	ix, q, limit := sc.ix, sc.q, sc.limit
 	keepIDs := st.keepIDs[:0]
 	grp := groupBest{id: -1}
+	cur := -1 // the chunk being read
 	for k := from; k < to; k++ {
 		i := sc.line(k)
+		if c := i >> chunkShift; c != cur {
+			cur = c
+			if !sc.narrowed && !ix.noChunkSkip && limit > 0 && len(st.top) == limit && ix.chunks[c].fuzzyBound() < st.top[0].score {
+				// No line of the chunk can make the results; a longer
+				// query may, so all are kept unread, as below.
+				end := min(to, (c+1)<<chunkShift)
+				for j := k; j < end; j++ {
+					keepIDs = append(keepIDs, int32(j))
+				}
+				k = end - 1
+				continue
+			}
+			ix.ensure(c)
+		}
 		e := &ix.lines[i]
 		if e.group != grp.id {
 			ix.flush(st, sc.groupHit, &grp, limit, false)
@@ -695,8 +799,8 @@ func (ix *Index) searchShards(st *searchState, query query, base scan, cutArr [m
 // nor inside a 64-line word of the bit set of exact lines, which shards
 // write without locking.
 func (ix *Index) cutAt(a, b int) bool {
-	g := ix.lines[b].group
-	return a>>6 != b>>6 && (g < 0 || g != ix.lines[a].group)
+	g := ix.refs[b].group
+	return a>>6 != b>>6 && (g < 0 || g != ix.refs[a].group)
 }
 
 // inShards runs pass on each shard at once, states[w] for shard w.
@@ -753,7 +857,6 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	if !ok {
 		return nil
 	}
-	<-ix.ready
 	st := ix.scratch.Get().(*searchState)
 	defer ix.scratch.Put(st)
 	sc := scan{ix: ix, limit: limit} // q is set in the branch taken below

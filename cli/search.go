@@ -47,7 +47,7 @@ too: "who handles SSL certificates?" searches for "ssl certificates".`,
 			if strings.TrimSpace(query) == "" {
 				return fmt.Errorf("the query is empty")
 			}
-			hits := catalog.NewIndex(a.cat).Search(query, limit)
+			hits := catalog.NewIndexOnDemand(a.cat).Search(query, limit)
 			w := cmd.OutOrStdout()
 			if asJSON {
 				out := make([]hitJSON, 0, len(hits))
