@@ -116,6 +116,26 @@ func (l *line) appendLine(buf []byte, text string) ([]byte, int, int) {
 	return buf, from, len(buf)
 }
 
+// appendLower is appendLine without the masks: every bit is set, so no
+// check on them passes over the line.
+func (l *line) appendLower(buf []byte, text string) ([]byte, int, int) {
+	from := len(buf)
+	buf = slices.Grow(buf, len(text))[:from+len(text)]
+	b := buf[from:]
+	var high byte
+	for k := range b {
+		c := text[k]
+		high |= c
+		b[k] = lowerASCII[c]
+	}
+	l.ascii = high < utf8.RuneSelf
+	if !l.ascii {
+		buf, l.ascii = appendFolded(buf[:from], text)
+	}
+	l.mask, l.starts, l.pairs = ^uint64(0), ^uint64(0), [2]uint64{^uint64(0), ^uint64(0)}
+	return buf, from, len(buf)
+}
+
 var lowerASCII, notWordBits = func() (low [256]byte, notWord [256]uint64) {
 	for c := range 256 {
 		low[c] = byte(c)
@@ -247,6 +267,9 @@ type Index struct {
 	noNarrow bool
 	// noChunkSkip makes every search read every chunk, for tests.
 	noChunkSkip bool
+	// light builds lines without masks (all bits set): for one search,
+	// reading each line is cheaper than making masks to skip it.
+	light bool
 	// shardsForTest, when set, is how many shards a search may use,
 	// whatever the number of lines.
 	shardsForTest int
@@ -269,6 +292,7 @@ func NewIndex(c *Catalog) *Index {
 // the lighter kinds, and leaves the 19,000 responsibilities unbuilt.
 func NewIndexOnDemand(c *Catalog) *Index {
 	ix := newIndex(c)
+	ix.light = true
 	close(ix.ready)
 	return ix
 }
@@ -412,7 +436,11 @@ func (ix *Index) buildChunk(c int) {
 		f, l := &ix.refs[i], &ix.lines[i]
 		l.group, l.weight = f.group, int16(kindWeight[codeKinds[f.kind]])
 		var a, b int
-		buf, a, b = l.appendLine(buf, f.text)
+		if ix.light {
+			buf, a, b = l.appendLower(buf, f.text)
+		} else {
+			buf, a, b = l.appendLine(buf, f.text)
+		}
 		spans[i-from] = [2]int{a, b}
 	}
 	setLower(ix.lines[from:to], spans[:to-from], buf)

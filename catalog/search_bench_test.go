@@ -202,6 +202,22 @@ func BenchmarkSearchCLI(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchOnce is all roledex search does after loading: an index
+// built on demand and one search (20 hits) in it.
+func BenchmarkSearchOnce(b *testing.B) {
+	for _, sc := range scales {
+		for _, q := range []string{"database administrator", "inspect equipment", "ssl cert"} {
+			b.Run(sc.name+"/"+strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+				c := sc.load(b)
+				b.ReportAllocs()
+				for b.Loop() {
+					NewIndexOnDemand(c).Search(q, 20)
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkMatchText is the role list's filter: one title per call.
 func BenchmarkMatchText(b *testing.B) {
 	c := loadBuiltIn(b)
