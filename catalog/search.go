@@ -1126,7 +1126,13 @@ func windowBytes(s, p string, limit int) (start, width int) {
 		j += 1 + x
 	}
 	for {
-		end := min(len(s), i+limit)
+		// A window from i that is not narrower than the best so far is no
+		// use: read no further than one that would be.
+		reach := limit
+		if start >= 0 {
+			reach = min(reach, width-1)
+		}
+		end := min(len(s), i+reach)
 		j, k := i, 1
 		for x := i + 1; x < end && k < len(p); x++ {
 			if s[x] == p[k] {
