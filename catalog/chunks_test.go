@@ -2,7 +2,7 @@ package catalog
 
 import (
 	"fmt"
-		"strings"
+	"strings"
 	"testing"
 )
 

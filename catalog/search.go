@@ -254,8 +254,8 @@ type Index struct {
 	refs []ref
 	// lines[i] is what search reads of refs[i], once its chunk is built
 	// (see ensure): memory of lines nobody reads is never touched.
-	lines  []line
-	chunks []chunk
+	lines   []line
+	chunks  []chunk
 	groups  int32     // number of groups of lines
 	scratch sync.Pool // *searchState
 
@@ -691,7 +691,7 @@ func (sc *scan) exactPass(st *searchState, from, to int) {
 // order however far apart.
 func (sc *scan) fuzzyPass(st *searchState, from, to int) {
 	ix, q, limit := sc.ix, sc.q, sc.limit
-	keepIDs := st.keepIDs[:0]
+	keepIDs := st.keepIDs // a shard's segments add to one list
 	grp := groupBest{id: -1}
 	cur := -1 // the chunk being read
 	for k := from; k < to; k++ {
@@ -754,16 +754,23 @@ const shardFrom = 20000
 // maxShards is the most goroutines a search takes.
 const maxShards = 4
 
-// shards cuts the n lines to read into ranges for the cores: cuts[w] to
-// cuts[w+1] is shard w, for the first k cuts (see cutAt).
-func (ix *Index) shards(subset []int32, narrowed bool, n int) (cuts [maxShards + 1]int, k int) {
-	workers, from := min(runtime.GOMAXPROCS(0), maxShards), shardFrom
+// segmentSize is about how many lines a shard reads at a time. Shards
+// take segments in turn until none is left, so the work evens out
+// however it lies: the names, at the front, cost the most to read, and
+// a fixed half of the lines gave one core two thirds of them.
+const segmentSize = chunkSize
+
+// shards cuts the n lines to read into segments, cuts[s] to cuts[s+1]
+// (see cutAt), and says how many goroutines read them; nil cuts and one
+// goroutine when the search is not worth splitting.
+func (ix *Index) shards(subset []int32, narrowed bool, n int) (cuts []int, workers int) {
+	workers, from, size := min(runtime.GOMAXPROCS(0), maxShards), shardFrom, segmentSize
 	if ix.shardsForTest > 0 {
-		workers, from = ix.shardsForTest, 0
+		// Several segments a shard, even in a small catalog.
+		workers, from, size = ix.shardsForTest, 0, max(64, n/(4*ix.shardsForTest))
 	}
-	cuts[1] = n
 	if n < from || workers < 2 {
-		return cuts, 2
+		return nil, 1
 	}
 	line := func(k int) int {
 		if narrowed {
@@ -771,30 +778,31 @@ func (ix *Index) shards(subset []int32, narrowed bool, n int) (cuts [maxShards +
 		}
 		return k
 	}
-	k = 1 // cuts[0] = 0
-	for w := 1; w < workers; w++ {
-		c := max(n*w/workers, cuts[k-1]+1)
+	cuts = make([]int, 1, n/size+2) // cuts[0] = 0
+	for c := size; c < n; c += size {
 		for c < n && !ix.cutAt(line(c-1), line(c)) {
 			c++
 		}
 		if c >= n {
 			break
 		}
-		cuts[k], k = c, k+1
+		cuts = append(cuts, c)
 	}
-	cuts[k] = n
-	return cuts, k + 1
+	cuts = append(cuts, n)
+	if len(cuts) < 3 {
+		return nil, 1
+	}
+	return cuts, min(workers, len(cuts)-1)
 }
 
-// searchShards runs both passes with a goroutine per shard and leaves
-// the best hits in st.top.
-func (ix *Index) searchShards(st *searchState, query query, base scan, cutArr [maxShards + 1]int, k int) {
+// searchShards runs both passes with workers goroutines over the
+// segments and leaves the best hits in st.top.
+func (ix *Index) searchShards(st *searchState, query query, base scan, cuts []int, workers int) {
 	q := &query
 	q.patternRunes() // made now: the shards read q at once
 	sc := &base
 	sc.q = q
-	cuts := cutArr[:k]
-	states := make([]*searchState, len(cuts)-1)
+	states := make([]*searchState, workers)
 	states[0] = st
 	for w := 1; w < len(states); w++ {
 		states[w] = ix.scratch.Get().(*searchState)
@@ -808,18 +816,33 @@ func (ix *Index) searchShards(st *searchState, query query, base scan, cutArr [m
 	full := sc.limit > 0 && len(merged) == sc.limit && merged[0].score > maxFuzzyScore
 	if q.fuzzy && !full {
 		inShards(states, cuts, sc.fuzzyPass)
-		size := 0
-		for _, ws := range states {
-			size += len(ws.keepIDs)
-		}
-		keepIDs := make([]int32, 0, size)
-		for _, ws := range states {
-			keepIDs = append(keepIDs, ws.keepIDs...)
-		}
-		ix.remember(q.folded, keepIDs)
+		ix.remember(q.folded, mergeSorted(states))
 		merged = ix.merge(merged[:0], states, sc.limit)
 	}
 	st.top = append(st.top[:0], merged...)
+}
+
+// mergeSorted merges the shards' kept lines into one ascending list
+// (each shard's is ascending: it takes segments front to back), as a
+// later narrowed search reads them: a group's lines side by side.
+func mergeSorted(states []*searchState) []int32 {
+	size := 0
+	for _, ws := range states {
+		size += len(ws.keepIDs)
+	}
+	out := make([]int32, 0, size)
+	at := make([]int, len(states))
+	for len(out) < size {
+		best := -1
+		for w, ws := range states {
+			if at[w] < len(ws.keepIDs) && (best < 0 || ws.keepIDs[at[w]] < states[best].keepIDs[at[best]]) {
+				best = w
+			}
+		}
+		out = append(out, states[best].keepIDs[at[best]])
+		at[best]++
+	}
+	return out
 }
 
 // cutAt reports whether shards may meet between lines a and b (a < b):
@@ -831,18 +854,18 @@ func (ix *Index) cutAt(a, b int) bool {
 	return a>>6 != b>>6 && (g < 0 || g != ix.refs[a].group)
 }
 
-// inShards runs pass on each shard at once, states[w] for shard w.
+// inShards runs pass over the segments, states[w] for goroutine w: each
+// takes the next segment not yet taken until there is none.
 func inShards(states []*searchState, cuts []int, pass func(st *searchState, from, to int)) {
-	if len(states) == 1 {
-		pass(states[0], cuts[0], cuts[1])
-		return
-	}
+	var next atomic.Int32
 	var wg sync.WaitGroup
 	for w := range states {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pass(states[w], cuts[w], cuts[w+1])
+			for g := int(next.Add(1)) - 1; g < len(cuts)-1; g = int(next.Add(1)) - 1 {
+				pass(states[w], cuts[g], cuts[g+1])
+			}
 		}()
 	}
 	wg.Wait()
@@ -898,10 +921,10 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	sc.exact, sc.groupHit = st.exact, st.groupHit
 	st.top, st.keepIDs = st.top[:0], st.keepIDs[:0]
 
-	if cuts, k := ix.shards(sc.subset, sc.narrowed, n); k > 2 {
+	if cuts, workers := ix.shards(sc.subset, sc.narrowed, n); workers > 1 {
 		// By value, and without q in sc: nothing of a search on one
 		// goroutine (the usual case) then has to move to the heap.
-		ix.searchShards(st, q, sc, cuts, k)
+		ix.searchShards(st, q, sc, cuts, workers)
 	} else {
 		one := sc
 		one.q = &q
