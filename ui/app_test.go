@@ -475,6 +475,38 @@ func TestNeighbourPagesArePrefetched(t *testing.T) {
 	}
 }
 
+// TestNeighbourPagesFollowTheCursor: the pages around the cursor are
+// rendered ahead after a resize and back (with a render for the old
+// width arriving late) and after moving onto pages already rendered.
+func TestNeighbourPagesFollowTheCursor(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{Start: Start{Roles: []string{"devops-engineer"}}})
+	check := func(when string) {
+		t.Helper()
+		items := d.m.browse.list.VisibleItems()
+		i := d.m.browse.list.Index()
+		for _, j := range []int{i + 1, i - 1, i + 2} {
+			if j < 0 || j >= len(items) {
+				continue
+			}
+			key := pageKey{id: "role:" + items[j].(roleItem).r.ID, width: d.m.browse.wrapWidth(), style: d.m.c.styles.GlamourStyle}
+			if _, ok := d.m.c.pages.done[key]; !ok {
+				t.Errorf("%s: the page %d from the cursor (%s) is not rendered ahead", when, j-i, key.id)
+			}
+		}
+	}
+	check("at start")
+	cmd := d.update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	cmd = d.update(cmd()) // the page at 120 arrives: a neighbour's render starts
+	late := cmd()
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30}) // back: all rendered at 100
+	d.send(late)                                      // the neighbour at 120, late
+	check("after a resize and back")
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	check("at 120 again")
+	d.keys("tab", "j", "j", "j", "tab")
+	check("after moving three down")
+}
+
 // TestScreensLaidOutWhenOpened: the pillars, tasks and plan screens are
 // laid out when they come to the front, for the window's size then, and
 // look as if they had been open through every resize.

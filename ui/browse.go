@@ -384,9 +384,12 @@ func (b *browse) showRole(id string, reset bool) tea.Cmd {
 		if reset {
 			b.page.top()
 		}
-	} else {
-		b.page.setText(b.c.styles.Faint.Render("  rendering " + r.Title + "…"))
+		// Its neighbours may not be: moving onto a rendered page, or
+		// coming back to a width, restarts the chain of renders ahead
+		// (prefetch starts nothing while one is under way).
+		return b.prefetch()
 	}
+	b.page.setText(b.c.styles.Faint.Render("  rendering " + r.Title + "…"))
 	return cmd
 }
 
