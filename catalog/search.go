@@ -700,10 +700,15 @@ func (sc *scan) fuzzyPass(st *searchState, from, to int) {
 			cur = c
 			if !sc.narrowed && !ix.noChunkSkip && limit > 0 && len(st.top) == limit && ix.chunks[c].fuzzyBound() < st.top[0].score {
 				// No line of the chunk can make the results; a longer
-				// query may, so all are kept unread, as below.
+				// query may, so the lines are kept unread, as below:
+				// those whose characters cover the query's when the
+				// chunk is built, every one when it is not.
 				end := min(to, (c+1)<<chunkShift)
+				built := ix.chunks[c].built.Load()
 				for j := k; j < end; j++ {
-					keepIDs = append(keepIDs, int32(j))
+					if !built || ix.lines[j].mask&q.mask == q.mask {
+						keepIDs = append(keepIDs, int32(j))
+					}
 				}
 				k = end - 1
 				continue
