@@ -259,7 +259,10 @@ type Index struct {
 	groups  int32     // number of groups of lines
 	scratch sync.Pool // *searchState
 
-	ready chan struct{} // closed when every chunk is built (NewIndex)
+	// ready is closed when NewIndex's background build has built every
+	// chunk (benchmarks and tests wait for it; Search does not), and at
+	// once by NewIndexOnDemand, which builds nothing ahead.
+	ready chan struct{}
 
 	mu     sync.Mutex
 	narrow *narrowing // the last fuzzy-searched query's candidates
@@ -464,6 +467,14 @@ type query struct {
 	fuzzy    bool      // pattern is long enough to match fuzzily
 }
 
+// Searchable reports whether query has words to search for once what
+// Search drops is dropped: trailing ?, ! and ., and the opening of a
+// question ("who handles") when words follow it.
+func Searchable(query string) bool {
+	_, ok := parseQuery(query)
+	return ok
+}
+
 func parseQuery(s string) (query, bool) {
 	folded, _ := fold(strings.TrimSpace(s))
 	folded = stripQuestion(folded)
@@ -642,6 +653,19 @@ func (sc *scan) line(k int) int {
 	return k
 }
 
+// beaten reports whether a line (or chunk) whose best possible score is
+// bound cannot make the results: they are full and their worst beats it.
+func (st *searchState) beaten(limit int, bound int32) bool {
+	return limit > 0 && len(st.top) == limit && bound < st.top[0].score
+}
+
+// passOver reports whether chunk c can be passed over unread: no line of
+// it could make the results, whose best possible score is bound. A
+// narrowed scan reads its lines, few and chosen, as they come.
+func (sc *scan) passOver(st *searchState, bound int32) bool {
+	return !sc.narrowed && !sc.ix.noChunkSkip && st.beaten(sc.limit, bound)
+}
+
 // exactPass offers the lines k in [from, to) that hold every word.
 func (sc *scan) exactPass(st *searchState, from, to int) {
 	ix, q, limit := sc.ix, sc.q, sc.limit
@@ -651,7 +675,7 @@ func (sc *scan) exactPass(st *searchState, from, to int) {
 		i := sc.line(k)
 		if c := i >> chunkShift; c != cur {
 			cur = c
-			if !sc.narrowed && !ix.noChunkSkip && limit > 0 && len(st.top) == limit && ix.chunks[c].exactBound(q) < st.top[0].score {
+			if sc.passOver(st, ix.chunks[c].exactBound(q)) {
 				// No line of the chunk can make the results: each would
 				// be passed over below; the chunk is, unbuilt.
 				k = min(to, (c+1)<<chunkShift) - 1
@@ -670,7 +694,7 @@ func (sc *scan) exactPass(st *searchState, from, to int) {
 		if e.pairs[0]&q.pairs[0] != q.pairs[0] || e.pairs[1]&q.pairs[1] != q.pairs[1] {
 			continue // two letters of a word are never side by side: no exact match
 		}
-		if limit > 0 && len(st.top) == limit && exactBound(e, q) < st.top[0].score {
+		if st.beaten(limit, exactBound(e, q)) {
 			// Cannot make the results (so they are full of exact hits, and
 			// the fuzzy pass will not run).
 			continue
@@ -698,7 +722,7 @@ func (sc *scan) fuzzyPass(st *searchState, from, to int) {
 		i := sc.line(k)
 		if c := i >> chunkShift; c != cur {
 			cur = c
-			if !sc.narrowed && !ix.noChunkSkip && limit > 0 && len(st.top) == limit && ix.chunks[c].fuzzyBound() < st.top[0].score {
+			if sc.passOver(st, ix.chunks[c].fuzzyBound()) {
 				// No line of the chunk can make the results; a longer
 				// query may, so the lines are kept unread, as below:
 				// those whose characters cover the query's when the
@@ -733,7 +757,7 @@ func (sc *scan) fuzzyPass(st *searchState, from, to int) {
 			keepIDs = append(keepIDs, int32(i))
 			continue
 		}
-		if limit > 0 && len(st.top) == limit && fuzzyBound(e, q) < st.top[0].score {
+		if st.beaten(limit, fuzzyBound(e, q)) {
 			keepIDs = append(keepIDs, int32(i)) // unread: it might match a longer query
 			continue
 		}
