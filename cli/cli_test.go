@@ -511,6 +511,7 @@ func TestExitCodes(t *testing.T) {
 		{"search negative limit", []string{"search", "x", "--limit", "-1"}, cli.ExitUsage, "--limit must be 0 (all) or more"},
 		{"search limit not a number", []string{"search", "x", "--limit", "lots"}, cli.ExitUsage, `invalid argument "lots"`},
 		{"search blank query", []string{"search", "  "}, cli.ExitUsage, "the query is empty"},
+		{"search a question mark", []string{"search", "?"}, cli.ExitUsage, `the query "?" has no words to search for`},
 		{"pillars two args", []string{"pillars", "a", "b"}, cli.ExitUsage, "accepts at most 1 arg(s), received 2"},
 		{"bad --color", []string{"--color", "purple", "list"}, cli.ExitUsage, `--color must be auto, always or never, not "purple"`},
 		{"bad --theme", []string{"--theme", "sepia", "list"}, cli.ExitUsage, `--theme must be auto, dark or light, not "sepia"`},

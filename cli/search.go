@@ -44,8 +44,11 @@ too: "who handles SSL certificates?" searches for "ssl certificates".`,
 				return err
 			}
 			query := strings.Join(args, " ")
-			if strings.TrimSpace(query) == "" {
+			switch {
+			case strings.TrimSpace(query) == "":
 				return fmt.Errorf("the query is empty")
+			case !catalog.Searchable(query):
+				return fmt.Errorf("the query %q has no words to search for (a trailing ?, ! or . is dropped); name the duty, as in: roledex search \"who handles ssl certificates?\"", query)
 			}
 			hits := catalog.NewIndexOnDemand(a.cat).Search(query, limit)
 			w := cmd.OutOrStdout()
