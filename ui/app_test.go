@@ -507,6 +507,31 @@ func TestNeighbourPagesFollowTheCursor(t *testing.T) {
 	check("after moving three down")
 }
 
+// TestListTitleFollowsNarrowing: the list pane's title names the
+// narrowing in force as it changes (it is made when it changes, not
+// per frame).
+func TestListTitleFollowsNarrowing(t *testing.T) {
+	d := newDriver(t, 120, 30, Options{})
+	fams := d.m.c.cat.Families()
+	want := func(title string) {
+		t.Helper()
+		if !strings.Contains(d.screen(), title) {
+			t.Fatalf("the list pane's title is not %q:\n%s", title, d.screen())
+		}
+	}
+	want("All roles")
+	d.keys("n")
+	want(fmt.Sprintf("Family: %s (1/%d)", fams[0], len(fams)))
+	d.keys("]")
+	want(fmt.Sprintf("Family: %s (2/%d)", fams[1], len(fams)))
+	d.keys("[", "[")
+	want(fmt.Sprintf("Family: %s (%d/%d)", fams[len(fams)-1], len(fams), len(fams)))
+	d.keys("n")
+	want(fmt.Sprintf("Track: %s (1/", catalog.Tracks[0]))
+	d.keys("n", "n")
+	want("All roles")
+}
+
 // TestScreensLaidOutWhenOpened: the pillars, tasks and plan screens are
 // laid out when they come to the front, for the window's size then, and
 // look as if they had been open through every resize.

@@ -138,10 +138,13 @@ type browse struct {
 	pendingScroll string
 	narrow        narrowMode
 	narrowIdx     int
-	links         *linkPicker
-	width         int
-	height        int
-	listW         int
+	// groupTitle is groupLabel for narrow and narrowIdx, made when they
+	// change (applyNarrow), not on every frame.
+	groupTitle string
+	links      *linkPicker
+	width      int
+	height     int
+	listW      int
 	// itemsVersion counts the list's SetItems; listDrawn and listText are
 	// the last drawing of the list and what it was drawn for.
 	itemsVersion int
@@ -260,6 +263,7 @@ func (b *browse) applyNarrow() tea.Cmd {
 	if b.narrowIdx >= len(groups) {
 		b.narrowIdx = 0
 	}
+	b.groupTitle = b.groupLabel()
 	inPillar := map[string]bool{}
 	if b.narrow == narrowPillar && len(groups) > 0 {
 		for _, g := range b.c.cat.Pillars[b.narrowIdx].Groups {
@@ -552,7 +556,8 @@ func (b *browse) key(msg tea.KeyPressMsg) (string, tea.Cmd) {
 	case key.Matches(msg, k.Group):
 		b.narrow = (b.narrow + 1) % 4
 		b.narrowIdx = 0
-		return "Showing " + b.groupLabel(), b.applyNarrow()
+		cmd := b.applyNarrow()
+		return "Showing " + b.groupTitle, cmd
 	case key.Matches(msg, k.NextGroup, k.PrevGroup):
 		if n := len(b.groups()); n > 0 {
 			d := 1
@@ -560,7 +565,8 @@ func (b *browse) key(msg tea.KeyPressMsg) (string, tea.Cmd) {
 				d = n - 1
 			}
 			b.narrowIdx = (b.narrowIdx + d) % n
-			return "Showing " + b.groupLabel(), b.applyNarrow()
+			cmd := b.applyNarrow()
+			return "Showing " + b.groupTitle, cmd
 		}
 		return "Press n to narrow the list by family, track or pillar", nil
 	}
@@ -647,7 +653,7 @@ func (b *browse) view() string {
 		listBox = st.FocusPane
 	}
 	h := b.height
-	listTitle := b.groupLabel()
+	listTitle := b.groupTitle
 	if b.list.FilterState() != list.Unfiltered {
 		listTitle = b.filterTitle()
 	}
